@@ -1,0 +1,169 @@
+#include "formats/network_file.h"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "formats/network_proto.h"
+
+namespace aircargo::formats {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::TextFormat;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsBinaryPath(std::string_view path) { return EndsWith(path, ".pb") || EndsWith(path, ".binpb"); }
+
+// Keeps the first syntax error with its position.
+class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    if (!has_error_) {
+      has_error_ = true;
+      line_ = line;
+      column_ = column;
+      message_ = message;
+    }
+  }
+  void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
+
+  std::string Describe(std::string_view source) const {
+    return std::string(source) + ":" + std::to_string(line_ + 1) + ":" +
+           std::to_string(column_ + 1) + ": " + message_;
+  }
+
+ private:
+  bool has_error_ = false;
+  int line_ = 0;
+  int column_ = 0;
+  std::string message_;
+};
+
+// Resolves a path such as "routes[5].departures[1].local_time" to the position of the deepest
+// element of it that the file states (a missing field points at its enclosing element).
+std::string LocateField(const TextFormat::ParseInfoTree& root, std::string_view path) {
+  const TextFormat::ParseInfoTree* tree = &root;
+  const Descriptor* descriptor = v1::Network::descriptor();
+  TextFormat::ParseLocation best;
+  bool found = false;
+  std::size_t pos = 0;
+  while (pos < path.size() && descriptor != nullptr && tree != nullptr) {
+    std::size_t end = path.find('.', pos);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(pos, end - pos);
+    pos = end + 1;
+    int index = -1;
+    if (const auto bracket = part.find('['); bracket != std::string_view::npos) {
+      index = std::stoi(std::string(part.substr(bracket + 1)));
+      part = part.substr(0, bracket);
+    }
+    const auto* field = descriptor->FindFieldByName(std::string(part));
+    if (field == nullptr) break;
+    const TextFormat::ParseLocation loc = tree->GetLocation(field, index);
+    if (loc.line < 0) break;
+    best = loc;
+    found = true;
+    if (field->message_type() == nullptr) break;
+    tree = tree->GetTreeForNested(field, index);
+    descriptor = field->message_type();
+  }
+  if (!found) return "";
+  return std::to_string(best.line + 1) + ":" + std::to_string(best.column + 1);
+}
+
+routes::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return routes::NotFound("network", "cannot read network file " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return routes::NotFound("network", "cannot read network file " + path);
+  return buffer.str();
+}
+
+std::string BaseName(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+}  // namespace
+
+routes::Result<v1::Network> ParseNetworkText(std::string_view text, std::string_view source_name) {
+  v1::Network network;
+  FirstErrorCollector errors;
+  TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  if (!parser.ParseFromString(std::string(text), &network)) {
+    return routes::InvalidArgument("", errors.Describe(source_name));
+  }
+  return network;
+}
+
+routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkText(
+    std::string_view text, std::string_view source_name) {
+  v1::Network message;
+  FirstErrorCollector errors;
+  TextFormat::ParseInfoTree locations;
+  TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  parser.WriteLocationsTo(&locations);
+  if (!parser.ParseFromString(std::string(text), &message)) {
+    return routes::InvalidArgument("", errors.Describe(source_name));
+  }
+  auto built = BuildNetwork(message);
+  if (built.ok()) return built;
+  routes::Error error = built.error();
+  for (routes::FieldViolation& v : error.violations) {
+    const std::string where = LocateField(locations, v.field);
+    v.field = std::string(source_name) + (where.empty() ? "" : ":" + where) + ": " + v.field;
+  }
+  error.message = std::string(source_name) + ": " + error.message;
+  return error;
+}
+
+routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkFile(const std::string& path) {
+  auto content = ReadFile(path);
+  if (!content.ok()) return content.error();
+  if (!IsBinaryPath(path)) return LoadNetworkText(*content, BaseName(path));
+  v1::Network message;
+  if (!message.ParseFromString(*content)) {
+    return routes::InvalidArgument("", BaseName(path) + ": not a binary aircargo.v1.Network");
+  }
+  auto built = BuildNetwork(message);
+  if (built.ok()) return built;
+  routes::Error error = built.error();
+  error.message = BaseName(path) + ": " + error.message;
+  return error;
+}
+
+routes::Result<bool> SaveNetworkFile(const v1::Network& network, const std::string& path) {
+  std::string bytes;
+  if (IsBinaryPath(path)) {
+    if (!network.SerializeToString(&bytes)) {
+      return routes::MakeError(routes::ErrorCode::kInternal, "network", "cannot serialise network");
+    }
+  } else if (!TextFormat::PrintToString(network, &bytes)) {
+    return routes::MakeError(routes::ErrorCode::kInternal, "network", "cannot print network");
+  }
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.close();
+    if (!out) return routes::InvalidArgument("output", "cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return routes::InvalidArgument("output", "cannot rename " + tmp + " to " + path);
+  }
+  return true;
+}
+
+}  // namespace aircargo::formats

@@ -1,0 +1,27 @@
+// The one mapping between the aircargo.v1 Network message (files, RPCs) and the core's network
+// types. Shared by the server and the CLI's offline commands; the core itself never sees protobuf.
+#pragma once
+
+#include <memory>
+
+#include "aircargo/v1/network.pb.h"
+#include "routes/network.h"
+#include "routes/network_builder.h"
+#include "routes/result.h"
+
+namespace aircargo::formats {
+
+// Core input from a proto route (unvalidated; NetworkBuilder validates).
+routes::RouteInput RouteInputFromProto(const v1::Route& route);
+routes::Airport AirportFromProto(const v1::Airport& airport);
+
+// Validates and builds a snapshot; violations name fields by their path in the message
+// ("routes[5].payload_kg"). The message's `version` is carried over.
+routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(const v1::Network& network);
+
+v1::Airport ToProto(const routes::Airport& airport);
+v1::Route ToProto(const routes::Network& network, const routes::Route& route);
+// The whole network, airports and routes in snapshot order.
+v1::Network ToProto(const routes::Network& network);
+
+}  // namespace aircargo::formats

@@ -1,0 +1,29 @@
+#include "routes/network_summary.h"
+
+#include <set>
+#include <string>
+
+namespace aircargo::routes {
+
+NetworkSummary Summarize(const Network& network) {
+  NetworkSummary s;
+  s.airport_count = static_cast<std::int32_t>(network.airports().size());
+  s.route_count = static_cast<std::int32_t>(network.routes().size());
+  std::set<std::string> carriers;
+  std::set<std::string> countries;
+  for (const Airport& a : network.airports()) countries.insert(a.country);
+  for (const Route& r : network.routes()) {
+    carriers.insert(r.carrier);
+    StatusTotals& t = r.status == RouteStatus::kOperating ? s.operating
+                      : r.status == RouteStatus::kPlanned ? s.planned
+                                                          : s.suspended;
+    ++t.route_count;
+    // Bounded by the builder's limits: 1e6 kg x 70 flights per route, well inside int64.
+    t.weekly_capacity_kg += r.weekly_capacity_kg();
+  }
+  s.carrier_count = static_cast<std::int32_t>(carriers.size());
+  s.country_count = static_cast<std::int32_t>(countries.size());
+  return s;
+}
+
+}  // namespace aircargo::routes

@@ -1,0 +1,78 @@
+// Route: one directed edge of the route network (a carrier's service between two airports), as
+// held by a validated Network, and RouteInput, the same facts as a file or request states them.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "routes/calendar.h"
+#include "routes/ids.h"
+
+namespace aircargo::routes {
+
+enum class Mode { kFreighter = 1, kBelly, kTruck };
+enum class RouteStatus { kOperating = 1, kPlanned, kSuspended };
+
+const char* ModeName(Mode mode);             // "freighter", "belly", "truck"
+const char* StatusName(RouteStatus status);  // "operating", "planned", "suspended"
+
+// One weekly departure, in the origin airport's local time.
+struct Departure {
+  Weekday weekday = Weekday::kMonday;
+  int minute_of_day = 0;  // 0..1439
+};
+
+// A route as validated and held by a Network.
+struct Route {
+  std::string id;  // unique in the network ("SHE-YVR-W8")
+  AirportId origin;
+  AirportId destination;
+  std::string carrier;
+  Mode mode = Mode::kFreighter;
+  std::string aircraft;
+  std::int64_t payload_kg = 0;         // planning payload per flight, > 0
+  std::int32_t flights_per_week = 0;   // 1..70
+  std::vector<Departure> departures;   // empty, or exactly flights_per_week entries
+  std::int32_t block_minutes = 0;      // > 0
+  double distance_km = 0;              // given, or the great-circle distance
+  std::int64_t cost_per_kg_micros = 0;  // >= 0
+  RouteStatus status = RouteStatus::kOperating;
+  std::optional<std::chrono::year_month_day> effective_from;  // none: always
+  std::string source;
+  std::vector<std::string> tags;
+
+  // payload_kg x flights_per_week.
+  std::int64_t weekly_capacity_kg() const { return payload_kg * flights_per_week; }
+};
+
+// Unvalidated text values, for the ones a file states as text.
+struct DepartureInput {
+  int weekday = 0;         // 1 = Monday .. 7 = Sunday; 0 = unset
+  std::string local_time;  // "HH:MM"
+};
+
+// A route as stated in a file or request, before NetworkBuilder validates and resolves it.
+// Numeric enums use 0 for "unset" (the proto's *_UNSPECIFIED).
+struct RouteInput {
+  std::string id;
+  std::string origin;       // IATA code
+  std::string destination;  // IATA code
+  std::string carrier;
+  int mode = 0;    // Mode value, 0 = unset
+  std::string aircraft;
+  std::int64_t payload_kg = 0;
+  std::int32_t flights_per_week = 0;
+  std::vector<DepartureInput> departures;
+  std::int32_t block_minutes = 0;
+  double distance_km = 0;  // 0 = derive from the airports' coordinates
+  std::int64_t cost_per_kg_micros = 0;
+  int status = 0;  // RouteStatus value, 0 = unset
+  std::string effective_from;  // "YYYY-MM-DD" or empty
+  std::string source;
+  std::vector<std::string> tags;
+};
+
+}  // namespace aircargo::routes
