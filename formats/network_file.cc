@@ -118,6 +118,7 @@ routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkText(
   if (!parser.ParseFromString(std::string(text), &message)) {
     return routes::InvalidArgument("", errors.Describe(source_name));
   }
+  if (message.version() < 1) message.set_version(1);
   auto built = BuildNetwork(message);
   if (built.ok()) return built;
   routes::Error error = built.error();
@@ -137,6 +138,7 @@ routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkFile(const std
   if (!message.ParseFromString(*content)) {
     return routes::InvalidArgument("", BaseName(path) + ": not a binary aircargo.v1.Network");
   }
+  if (message.version() < 1) message.set_version(1);
   auto built = BuildNetwork(message);
   if (built.ok()) return built;
   routes::Error error = built.error();

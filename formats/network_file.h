@@ -1,6 +1,7 @@
 // Network files: the aircargo.v1.Network message in Protobuf text format (.textproto, .txtpb,
 // anything else) or binary (.pb, .binpb). Loading parses, validates and builds a snapshot, and
-// reports every problem with "NAME:LINE:COLUMN" (1-based) and the field's path.
+// reports every problem with "NAME:LINE:COLUMN" (1-based) and the field's path. A loaded network
+// has the file's version, or 1 when the file states none.
 #pragma once
 
 #include <memory>

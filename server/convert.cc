@@ -1,0 +1,71 @@
+#include "server/convert.h"
+
+namespace aircargo::server {
+
+grpc::StatusCode ToStatusCode(routes::ErrorCode code) {
+  switch (code) {
+    case routes::ErrorCode::kInvalidArgument:
+      return grpc::StatusCode::INVALID_ARGUMENT;
+    case routes::ErrorCode::kNotFound:
+      return grpc::StatusCode::NOT_FOUND;
+    case routes::ErrorCode::kFailedPrecondition:
+      return grpc::StatusCode::FAILED_PRECONDITION;
+    case routes::ErrorCode::kResourceExhausted:
+      return grpc::StatusCode::RESOURCE_EXHAUSTED;
+    case routes::ErrorCode::kDeadlineExceeded:
+      return grpc::StatusCode::DEADLINE_EXCEEDED;
+    case routes::ErrorCode::kCancelled:
+      return grpc::StatusCode::CANCELLED;
+    case routes::ErrorCode::kInternal:
+      return grpc::StatusCode::INTERNAL;
+  }
+  return grpc::StatusCode::INTERNAL;
+}
+
+grpc::Status ToStatus(const routes::Error& error) {
+  return grpc::Status(ToStatusCode(error.code), error.ToString());
+}
+
+routes::Result<std::string> NormalizeAirportCode(std::string_view field, std::string_view code) {
+  std::string upper(code);
+  bool ok = upper.size() == 3;
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    ok = ok && c >= 'A' && c <= 'Z';
+  }
+  if (!ok) {
+    return routes::InvalidArgument(std::string(field),
+                                   "must be a 3-letter IATA airport code, got \"" +
+                                       std::string(code) + "\"");
+  }
+  return upper;
+}
+
+routes::Result<routes::AirportId> ResolveAirport(const routes::Network& network,
+                                                 std::string_view field, std::string_view code) {
+  auto iata = NormalizeAirportCode(field, code);
+  if (!iata.ok()) return iata.error();
+  const auto id = network.FindAirport(*iata);
+  if (!id) {
+    return routes::NotFound(std::string(field), "airport \"" + *iata + "\" not found");
+  }
+  return *id;
+}
+
+v1::NetworkSummary ToProto(const routes::NetworkSummary& s) {
+  v1::NetworkSummary out;
+  out.set_airport_count(s.airport_count);
+  out.set_route_count(s.route_count);
+  const auto totals = [](const routes::StatusTotals& t, v1::StatusTotals* p) {
+    p->set_route_count(t.route_count);
+    p->set_weekly_capacity_kg(t.weekly_capacity_kg);
+  };
+  totals(s.operating, out.mutable_operating());
+  totals(s.planned, out.mutable_planned());
+  totals(s.suspended, out.mutable_suspended());
+  out.set_carrier_count(s.carrier_count);
+  out.set_country_count(s.country_count);
+  return out;
+}
+
+}  // namespace aircargo::server

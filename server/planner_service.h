@@ -1,0 +1,34 @@
+// PlannerServiceImpl: aircargo.v1.PlannerService. Methods whose issue has not landed answer
+// UNIMPLEMENTED with a message naming the method.
+#pragma once
+
+#include "aircargo/v1/planner_service.grpc.pb.h"
+#include "server/snapshot_holder.h"
+
+namespace aircargo::server {
+
+class PlannerServiceImpl final : public v1::PlannerService::Service {
+ public:
+  explicit PlannerServiceImpl(const SnapshotHolder& snapshots) : snapshots_(snapshots) {}
+
+  grpc::Status FindPaths(grpc::ServerContext* context, const v1::FindPathsRequest* request,
+                         v1::FindPathsResponse* response) override;
+  grpc::Status PlanItinerary(grpc::ServerContext* context, const v1::PlanItineraryRequest* request,
+                             v1::PlanItineraryResponse* response) override;
+  grpc::Status ComputeCapacity(grpc::ServerContext* context,
+                               const v1::ComputeCapacityRequest* request,
+                               v1::ComputeCapacityResponse* response) override;
+  grpc::Status PlanFlow(grpc::ServerContext* context, const v1::PlanFlowRequest* request,
+                        v1::PlanFlowResponse* response) override;
+  grpc::Status AnalyzeClosures(grpc::ServerContext* context,
+                               const v1::AnalyzeClosuresRequest* request,
+                               v1::AnalyzeClosuresResponse* response) override;
+  grpc::Status CompareScenarios(grpc::ServerContext* context,
+                                const v1::CompareScenariosRequest* request,
+                                v1::CompareScenariosResponse* response) override;
+
+ private:
+  [[maybe_unused]] const SnapshotHolder& snapshots_;
+};
+
+}  // namespace aircargo::server
