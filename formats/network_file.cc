@@ -4,6 +4,7 @@
 #include <google/protobuf/text_format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -68,6 +69,11 @@ std::string LocateField(const TextFormat::ParseInfoTree& root, std::string_view 
     }
     const auto* field = descriptor->FindFieldByName(std::string(part));
     if (field == nullptr) break;
+    if (!field->is_repeated()) {
+      index = -1;
+    } else if (index < 0) {
+      index = 0;  // a whole list ("routes[2].departures") points at its first element
+    }
     const TextFormat::ParseLocation loc = tree->GetLocation(field, index);
     if (loc.line < 0) break;
     best = loc;
@@ -81,6 +87,10 @@ std::string LocateField(const TextFormat::ParseInfoTree& root, std::string_view 
 }
 
 routes::Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return routes::NotFound("network", "cannot read network file " + path + " (a directory)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return routes::NotFound("network", "cannot read network file " + path);
   std::ostringstream buffer;

@@ -221,15 +221,18 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
   net->airports_ = std::move(airports_);
 
   net->routes_.reserve(routes_.size());
+  std::unordered_set<std::string> seen_ids;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     const std::string at = "routes[" + std::to_string(i) + "]";
     Route route;
-    if (!ValidateRoute(problems, at, routes_[i], net->airport_index_, route)) continue;
+    const bool valid = ValidateRoute(problems, at, routes_[i], net->airport_index_, route);
+    // Duplicates are checked on every stated id, valid route or not, so all problems show at once.
+    const std::string& stated_id = routes_[i].id;
+    const bool duplicate = !stated_id.empty() && !seen_ids.insert(stated_id).second;
+    if (duplicate) problems.Add(at + ".id", "duplicate route id " + Quoted(stated_id));
+    if (!valid || duplicate) continue;
     const auto id = RouteId(static_cast<std::uint32_t>(net->routes_.size()));
-    if (!net->route_index_.emplace(route.id, id).second) {
-      problems.Add(at + ".id", "duplicate route id " + Quoted(route.id));
-      continue;
-    }
+    net->route_index_.emplace(route.id, id);
     if (route.distance_km == 0) {
       const Airport& a = net->airports_[route.origin.value];
       const Airport& b = net->airports_[route.destination.value];

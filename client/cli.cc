@@ -1,0 +1,120 @@
+#include "client/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "client/command.h"
+#include "client/commands_network.h"
+#include "client/exit_codes.h"
+#include "client/text.h"
+
+#ifndef AIRCARGO_VERSION
+#define AIRCARGO_VERSION "unknown"
+#endif
+
+namespace aircargo::client {
+namespace {
+
+constexpr double kMaxTimeoutSeconds = 24 * 60 * 60;
+
+// A number of seconds in (0, one day]; anything else is a usage error naming the value.
+CLI::Validator TimeoutValidator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        double seconds = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, seconds);
+        if (ec != std::errc() || ptr != end || !(seconds > 0) || seconds > kMaxTimeoutSeconds) {
+          return "must be a number of seconds greater than 0 and at most 86400, not \"" + value +
+                 "\"";
+        }
+        return {};
+      },
+      "SECONDS", "Timeout");
+}
+
+// The innermost subcommand the command line selected, or nullptr.
+const CLI::App* SelectedCommand(const CLI::App& app) {
+  const CLI::App* selected = nullptr;
+  for (const CLI::App* command = &app;;) {
+    const auto subcommands = command->get_subcommands();
+    if (subcommands.empty()) return selected;
+    selected = command = subcommands.front();
+  }
+}
+
+// One line for a parse error, with a pointer to the relevant --help.
+std::string UsageMessage(const CLI::App& app, const CLI::ParseError& error) {
+  const CLI::App* command = SelectedCommand(app);
+  std::string message;
+  const std::vector<std::string> extras = app.remaining(true);
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr && !extras.empty()) {
+    const std::string& first = extras.front();
+    if (!first.empty() && first.front() == '-') {
+      message = "unknown option \"" + first + "\"";
+    } else if (command == nullptr) {
+      message = "unknown command \"" + first + "\"";
+    } else {
+      message = "unexpected argument \"" + first + "\"";
+    }
+  } else {
+    message = OneLine(error.what());
+  }
+  const std::string help =
+      command == nullptr ? "aircargo --help" : "aircargo " + command->get_name() + " --help";
+  return message + " (see '" + help + "')";
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& out,
+           std::ostream& err) {
+  try {
+    CLI::App app("Plan air cargo routes with aircargod.", "aircargo");
+    app.footer(std::string("Environment:\n  AIRCARGO_SERVER  default for --server\n\n") +
+               kExitCodesHelp);
+    app.set_version_flag("--version", "aircargo " AIRCARGO_VERSION);
+    app.fallthrough();  // global options may follow the command: `aircargo routes --json`
+    app.require_subcommand(0, 1);
+
+    GlobalOptions options;
+    app.add_option("--server", options.server, "aircargod address, host:port")
+        ->envname(kServerEnvVar)
+        ->capture_default_str();
+    app.add_flag("--json", options.json,
+                 "Print the response in the proto JSON mapping (snake_case fields)");
+    app.add_option("--timeout", options.timeout_seconds, "Deadline of each call, in seconds")
+        ->check(TimeoutValidator())
+        ->capture_default_str();
+
+    CommandRegistry registry;
+    AddNetworkCommands(app, registry);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::Success& success) {  // --help, --version
+      return app.exit(success, out, err);
+    } catch (const CLI::ParseError& error) {
+      err << "aircargo: " << UsageMessage(app, error) << '\n';
+      return static_cast<int>(ExitCode::kUsage);
+    }
+
+    const CommandAction* action = registry.Selected();
+    if (action == nullptr) {
+      err << "aircargo: no command given (see 'aircargo --help')\n";
+      return static_cast<int>(ExitCode::kUsage);
+    }
+    Session session(options, stubs, out);
+    const Outcome outcome = (*action)(session);
+    if (!outcome.ok()) err << "aircargo: " << outcome.message << '\n';
+    return static_cast<int>(outcome.code);
+  } catch (const std::exception& e) {
+    err << "aircargo: internal error: " << OneLine(e.what()) << '\n';
+    return static_cast<int>(ExitCode::kInternal);
+  }
+}
+
+}  // namespace aircargo::client

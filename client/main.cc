@@ -1,0 +1,42 @@
+// aircargo: the planning CLI. Opens an insecure channel to aircargod (one per address) and runs
+// the command line; everything else lives in the aircargo::client library.
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "aircargo/v1/network_service.grpc.pb.h"
+#include "client/cli.h"
+#include "client/stubs.h"
+
+namespace {
+
+class ChannelStubFactory : public aircargo::client::StubFactory {
+ public:
+  aircargo::v1::NetworkService::StubInterface& NetworkStub(const std::string& server) override {
+    auto& stub = network_stubs_[server];
+    if (!stub) stub = aircargo::v1::NetworkService::NewStub(Channel(server));
+    return *stub;
+  }
+
+ private:
+  std::shared_ptr<grpc::Channel> Channel(const std::string& server) {
+    auto& channel = channels_[server];
+    if (!channel) channel = grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+    return channel;
+  }
+
+  std::map<std::string, std::shared_ptr<grpc::Channel>> channels_;
+  std::map<std::string, std::unique_ptr<aircargo::v1::NetworkService::StubInterface>>
+      network_stubs_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ChannelStubFactory stubs;
+  return aircargo::client::RunCli(argc, argv, stubs, std::cout, std::cerr);
+}

@@ -1,0 +1,91 @@
+// Summarize: counts and weekly capacity by status, distinct carriers and countries.
+#include "routes/network_summary.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "routes/network_builder.h"
+#include "tests/routes/test_parts.h"
+
+namespace aircargo::routes {
+namespace {
+
+using test::Build;
+using test::Incheon;
+using test::MakeAirport;
+using test::MakeRoute;
+using test::Shenyang;
+using test::Vancouver;
+
+RouteInput Service(std::string id, std::string origin, std::string destination, std::string carrier,
+                   std::int64_t payload_kg, std::int32_t flights_per_week, RouteStatus status) {
+  RouteInput r = MakeRoute(std::move(id), std::move(origin), std::move(destination));
+  r.carrier = std::move(carrier);
+  r.payload_kg = payload_kg;
+  r.flights_per_week = flights_per_week;
+  r.departures.clear();
+  r.status = static_cast<int>(status);
+  return r;
+}
+
+TEST(Summarize, CountsCapacityByStatusWhenRoutesMixStatuses) {
+  //   SHE (CN) --CA 100 t x4, operating--> YVR (CA)
+  //   SHE      --RS  43.5 t x1, operating--> YVR
+  //   SHE      --CA  20 t x7, planned-----> ICN (KR)
+  //   ICN      --KE  30 t x3, suspended---> SHE
+  //   PEK (CN)  no routes
+  const auto built =
+      Build({Shenyang(), Vancouver(), Incheon(),
+             MakeAirport("PEK", "ZBAA", "CN", 40.0801, 116.5846, "Asia/Shanghai")},
+            {Service("SHE-YVR-CA", "SHE", "YVR", "CA", 100'000, 4, RouteStatus::kOperating),
+             Service("SHE-YVR-RS", "SHE", "YVR", "RS", 43'500, 1, RouteStatus::kOperating),
+             Service("SHE-ICN-CA", "SHE", "ICN", "CA", 20'000, 7, RouteStatus::kPlanned),
+             Service("ICN-SHE-KE", "ICN", "SHE", "KE", 30'000, 3, RouteStatus::kSuspended)});
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+
+  const NetworkSummary s = Summarize(**built);
+  EXPECT_EQ(s.airport_count, 4);
+  EXPECT_EQ(s.route_count, 4);
+  EXPECT_EQ(s.operating.route_count, 2);
+  EXPECT_EQ(s.operating.weekly_capacity_kg, 400'000 + 43'500);
+  EXPECT_EQ(s.planned.route_count, 1);
+  EXPECT_EQ(s.planned.weekly_capacity_kg, 140'000);
+  EXPECT_EQ(s.suspended.route_count, 1);
+  EXPECT_EQ(s.suspended.weekly_capacity_kg, 90'000);
+  EXPECT_EQ(s.carrier_count, 3);  // CA, RS, KE: CA counted once
+  EXPECT_EQ(s.country_count, 3);  // CN (twice), CA, KR
+}
+
+TEST(Summarize, IsAllZeroExceptAirportsWhenThereAreNoRoutes) {
+  //   SHE   PEK   (both CN, no routes)
+  const auto built =
+      Build({Shenyang(), MakeAirport("PEK", "ZBAA", "CN", 40.0801, 116.5846, "Asia/Shanghai")}, {});
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  const NetworkSummary s = Summarize(**built);
+  EXPECT_EQ(s.airport_count, 2);
+  EXPECT_EQ(s.route_count, 0);
+  EXPECT_EQ(s.operating.route_count + s.planned.route_count + s.suspended.route_count, 0);
+  EXPECT_EQ(s.operating.weekly_capacity_kg, 0);
+  EXPECT_EQ(s.carrier_count, 0);
+  EXPECT_EQ(s.country_count, 1);
+}
+
+TEST(Summarize, DoesNotOverflowWhenEveryRouteIsAtTheLimits) {
+  //   SHE <-> YVR, 40 parallel routes each 1,000 t x 70 a week (70,000 t each)
+  std::vector<RouteInput> routes;
+  for (int i = 0; i < 40; ++i) {
+    routes.push_back(Service("R" + std::to_string(i), i % 2 ? "SHE" : "YVR", i % 2 ? "YVR" : "SHE",
+                             "CA", kMaxPayloadKg, kMaxFlightsPerWeek, RouteStatus::kOperating));
+  }
+  const auto built = Build({Shenyang(), Vancouver()}, routes);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  EXPECT_EQ(Summarize(**built).operating.weekly_capacity_kg,
+            std::int64_t{40} * kMaxPayloadKg * kMaxFlightsPerWeek);
+}
+
+}  // namespace
+}  // namespace aircargo::routes
