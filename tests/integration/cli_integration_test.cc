@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "tests/integration/process.h"
 
@@ -61,6 +62,22 @@ TEST_F(CliIntegrationTest, RoutesFromSheListsTheVancouverFreighter) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("SHE-YVR"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("B767-300F"), std::string::npos) << r.out;
+}
+
+TEST_F(CliIntegrationTest, PlannedRoutesFromSheAreExactlyTenEachWithItsBasis) {
+  const ProcessResult r = Cli({"routes", "--from", "SHE", "--status", "planned"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("10 routes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SHE-MIA"), std::string::npos) << r.out;
+  int with_basis = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("SHE-", 0) != 0) continue;
+    EXPECT_NE(line.find("planned"), std::string::npos) << line;
+    with_basis += line.find("announced") != std::string::npos ||
+                  line.find("candidate") != std::string::npos;
+  }
+  EXPECT_EQ(with_basis, 10) << r.out;
 }
 
 TEST_F(CliIntegrationTest, JsonOutputUsesTheProtoFieldNames) {
