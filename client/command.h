@@ -61,6 +61,7 @@ class Session {
 
   // The stub for --server.
   v1::NetworkService::StubInterface& NetworkStub() { return stubs_.NetworkStub(options_.server); }
+  v1::PlannerService::StubInterface& PlannerStub() { return stubs_.PlannerStub(options_.server); }
 
   // Runs one RPC with a fresh context whose deadline is --timeout from now. OK -> Ok(); otherwise
   // the status's exit code and DescribeFailure's line.

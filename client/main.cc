@@ -9,6 +9,7 @@
 #include <string>
 
 #include "aircargo/v1/network_service.grpc.pb.h"
+#include "aircargo/v1/planner_service.grpc.pb.h"
 #include "client/cli.h"
 #include "client/stubs.h"
 
@@ -19,6 +20,11 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
   aircargo::v1::NetworkService::StubInterface& NetworkStub(const std::string& server) override {
     auto& stub = network_stubs_[server];
     if (!stub) stub = aircargo::v1::NetworkService::NewStub(Channel(server));
+    return *stub;
+  }
+  aircargo::v1::PlannerService::StubInterface& PlannerStub(const std::string& server) override {
+    auto& stub = planner_stubs_[server];
+    if (!stub) stub = aircargo::v1::PlannerService::NewStub(Channel(server));
     return *stub;
   }
 
@@ -32,6 +38,8 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
   std::map<std::string, std::shared_ptr<grpc::Channel>> channels_;
   std::map<std::string, std::unique_ptr<aircargo::v1::NetworkService::StubInterface>>
       network_stubs_;
+  std::map<std::string, std::unique_ptr<aircargo::v1::PlannerService::StubInterface>>
+      planner_stubs_;
 };
 
 }  // namespace

@@ -1,11 +1,12 @@
 // StubFactory: where CLI commands get their gRPC stubs. main.cc opens real channels; tests hand
-// out the generated gMock stubs (aircargo::v1::MockNetworkServiceStub), so every command can be
+// out the generated gMock stubs (aircargo::v1::MockNetworkServiceStub, MockPlannerServiceStub), so every command can be
 // exercised without a server.
 #pragma once
 
 #include <string>
 
 #include "aircargo/v1/network_service.grpc.pb.h"
+#include "aircargo/v1/planner_service.grpc.pb.h"
 
 namespace aircargo::client {
 
@@ -17,7 +18,8 @@ class StubFactory {
   // factory owns it; it stays valid as long as the factory.
   virtual v1::NetworkService::StubInterface& NetworkStub(const std::string& server) = 0;
 
-  // PlannerService commands add `PlannerStub(server)` here in the same way.
+  // The PlannerService stub for `server`, likewise.
+  virtual v1::PlannerService::StubInterface& PlannerStub(const std::string& server) = 0;
 };
 
 }  // namespace aircargo::client

@@ -1,6 +1,8 @@
 #include "routes/network_builder.h"
 
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -82,8 +84,10 @@ void ValidateAirport(Problems& p, const std::string& at, const Airport& a) {
 }
 
 // Validates one route and, when it is sound, resolves it into `out`.
+using AirportLookup = std::function<std::optional<AirportId>(const std::string&)>;
+
 bool ValidateRoute(Problems& p, const std::string& at, const RouteInput& r,
-                   const std::unordered_map<std::string, AirportId>& airports, Route& out) {
+                   const AirportLookup& find_airport, Route& out) {
   Problems local;
   if (r.id.empty()) {
     local.Add(at + ".id", "is required");
@@ -96,12 +100,12 @@ bool ValidateRoute(Problems& p, const std::string& at, const RouteInput& r,
       local.Add(at + "." + field, "must be a 3-letter uppercase IATA code, got " + Quoted(code));
       return {};
     }
-    const auto it = airports.find(code);
-    if (it == airports.end()) {
+    const auto id = find_airport(code);
+    if (!id) {
       local.Add(at + "." + field, "unknown airport " + Quoted(code));
       return {};
     }
-    return it->second;
+    return *id;
   };
   out.origin = resolve("origin", r.origin);
   out.destination = resolve("destination", r.destination);
@@ -179,7 +183,31 @@ bool ValidateRoute(Problems& p, const std::string& at, const RouteInput& r,
   return true;
 }
 
+double GreatCircleKm(const Airport& a, const Airport& b) {
+  return routes::GreatCircleKm(a.latitude_deg, a.longitude_deg, b.latitude_deg, b.longitude_deg);
+}
+
 }  // namespace
+
+Result<Route> ValidateRouteFor(const Network& network, const RouteInput& input,
+                               const std::string& field) {
+  Problems problems;
+  Route route;
+  const bool valid = ValidateRoute(
+      problems, field, input,
+      [&network](const std::string& code) { return network.FindAirport(code); }, route);
+  if (!valid) {
+    auto violations = problems.Take();
+    Error error = InvalidArgument(violations.front().field, violations.front().message);
+    if (violations.size() > 1) error.violations.assign(violations.begin() + 1, violations.end());
+    return error;
+  }
+  if (route.distance_km == 0) {
+    route.distance_km =
+        GreatCircleKm(network.airport(route.origin), network.airport(route.destination));
+  }
+  return route;
+}
 
 NetworkBuilder& NetworkBuilder::SetName(std::string name) {
   name_ = std::move(name);
@@ -225,7 +253,14 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     const std::string at = "routes[" + std::to_string(i) + "]";
     Route route;
-    const bool valid = ValidateRoute(problems, at, routes_[i], net->airport_index_, route);
+    const bool valid = ValidateRoute(
+        problems, at, routes_[i],
+        [&index = net->airport_index_](const std::string& code) -> std::optional<AirportId> {
+          const auto it = index.find(code);
+          if (it == index.end()) return std::nullopt;
+          return it->second;
+        },
+        route);
     // Duplicates are checked on every stated id, valid route or not, so all problems show at once.
     const std::string& stated_id = routes_[i].id;
     const bool duplicate = !stated_id.empty() && !seen_ids.insert(stated_id).second;
@@ -234,10 +269,8 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
     const auto id = RouteId(static_cast<std::uint32_t>(net->routes_.size()));
     net->route_index_.emplace(route.id, id);
     if (route.distance_km == 0) {
-      const Airport& a = net->airports_[route.origin.value];
-      const Airport& b = net->airports_[route.destination.value];
-      route.distance_km = GreatCircleKm(a.latitude_deg, a.longitude_deg, b.latitude_deg,
-                                        b.longitude_deg);
+      route.distance_km = GreatCircleKm(net->airports_[route.origin.value],
+                                        net->airports_[route.destination.value]);
     }
     net->routes_.push_back(std::move(route));
   }

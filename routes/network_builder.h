@@ -48,4 +48,10 @@ class NetworkBuilder {
   std::vector<RouteInput> routes_;
 };
 
+// Validates one route against an existing network's airports, with the same rules as Build() (for
+// routes a request adds to a view, such as a scenario's extra routes). Problems are named under
+// `field` ("scenario.extra_routes[0]"); an unknown airport is INVALID_ARGUMENT like any other.
+Result<Route> ValidateRouteFor(const Network& network, const RouteInput& input,
+                               const std::string& field);
+
 }  // namespace aircargo::routes

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aircargo/v1/network_service_mock.grpc.pb.h"
+#include "aircargo/v1/planner_service_mock.grpc.pb.h"
 #include "client/cli.h"
 #include "client/stubs.h"
 
@@ -23,9 +24,14 @@ class FakeStubs : public StubFactory {
     servers.push_back(server);
     return network;
   }
+  v1::PlannerService::StubInterface& PlannerStub(const std::string& server) override {
+    servers.push_back(server);
+    return planner;
+  }
 
   ::testing::StrictMock<v1::MockNetworkServiceStub> network;
-  std::vector<std::string> servers;  // one entry per NetworkStub() call
+  ::testing::StrictMock<v1::MockPlannerServiceStub> planner;
+  std::vector<std::string> servers;  // one entry per NetworkStub() / PlannerStub() call
 };
 
 struct CliRun {

@@ -7,6 +7,7 @@ service reports SERVING.
 
 Usage: python_client_test.py AIRCARGOD PROTO_DIR PROTOC GRPC_PYTHON_PLUGIN
 """
+import pathlib
 import re
 import subprocess
 import sys
@@ -18,8 +19,8 @@ del sys.argv[1:5]
 
 
 def generate_stubs(out_dir):
-    protos = ["aircargo/v1/network.proto", "aircargo/v1/network_service.proto",
-              "aircargo/v1/planner_service.proto"]
+    protos = sorted(str(p.relative_to(PROTO_DIR))
+                    for p in pathlib.Path(PROTO_DIR).glob("aircargo/v1/*.proto"))
     subprocess.run([PROTOC, f"--proto_path={PROTO_DIR}", f"--python_out={out_dir}",
                     f"--grpc_out={out_dir}", f"--plugin=protoc-gen-grpc={PLUGIN}", *protos],
                    check=True)
