@@ -37,8 +37,9 @@ std::string CheckFactor(const std::string& value) {
 
 void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags) {
   const std::string group = "Scenario";
-  command.add_flag("--with-planned", flags.with_planned,
-                   "Include PLANNED routes (from their effective date)")
+  command
+      .add_flag("--with-planned", flags.with_planned,
+                "Include PLANNED routes (from their effective date)")
       ->group(group);
   command
       .add_option("--as-of", flags.as_of,
@@ -49,14 +50,16 @@ void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags) {
           },
           "DATE", "IsoDate"))
       ->group(group);
-  command.add_option("--close", flags.close, "Treat these airports as closed (IATA, comma-separated)")
+  command
+      .add_option("--close", flags.close, "Treat these airports as closed (IATA, comma-separated)")
       ->delimiter(',')
       ->transform([](std::string v) { return ToUpperAscii(v); })
       ->group(group);
   command.add_option("--drop", flags.drop, "Treat these routes as closed (route ids)")
       ->delimiter(',')
       ->group(group);
-  command.add_option("--exclude-carrier", flags.exclude_carriers, "Leave out these carriers' routes")
+  command
+      .add_option("--exclude-carrier", flags.exclude_carriers, "Leave out these carriers' routes")
       ->delimiter(',')
       ->group(group);
   command

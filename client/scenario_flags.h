@@ -16,11 +16,11 @@ namespace aircargo::client {
 
 struct ScenarioFlags {
   bool with_planned = false;
-  std::string as_of;                           // "YYYY-MM-DD" or empty (the server's today)
-  std::vector<std::string> close;              // airports, uppercased
-  std::vector<std::string> drop;               // route ids
+  std::string as_of;               // "YYYY-MM-DD" or empty (the server's today)
+  std::vector<std::string> close;  // airports, uppercased
+  std::vector<std::string> drop;   // route ids
   std::vector<std::string> exclude_carriers;
-  std::vector<std::string> factors;            // "ROUTE=FACTOR", validated
+  std::vector<std::string> factors;  // "ROUTE=FACTOR", validated
 };
 
 // Adds the flags to `command`; values land in `flags`, which must outlive the parse.

@@ -1,6 +1,6 @@
 // StubFactory: where CLI commands get their gRPC stubs. main.cc opens real channels; tests hand
-// out the generated gMock stubs (aircargo::v1::MockNetworkServiceStub, MockPlannerServiceStub), so every command can be
-// exercised without a server.
+// out the generated gMock stubs (aircargo::v1::MockNetworkServiceStub, MockPlannerServiceStub), so
+// every command can be exercised without a server.
 #pragma once
 
 #include <string>

@@ -21,7 +21,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsBinaryPath(std::string_view path) { return EndsWith(path, ".pb") || EndsWith(path, ".binpb"); }
+bool IsBinaryPath(std::string_view path) {
+  return EndsWith(path, ".pb") || EndsWith(path, ".binpb");
+}
 
 // Keeps the first syntax error with its position.
 class FirstErrorCollector : public google::protobuf::io::ErrorCollector {

@@ -54,8 +54,9 @@ routes::RouteInput RouteInputFromProto(const v1::Route& r) {
 
 routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(const v1::Network& network) {
   routes::NetworkBuilder builder;
-  builder.SetName(network.name()).SetDescription(network.description()).SetVersion(
-      network.version());
+  builder.SetName(network.name())
+      .SetDescription(network.description())
+      .SetVersion(network.version());
   for (const v1::Airport& a : network.airports()) builder.AddAirport(AirportFromProto(a));
   for (const v1::Route& r : network.routes()) builder.AddRoute(RouteInputFromProto(r));
   return builder.Build();

@@ -15,9 +15,9 @@ struct RouteEdge {
   RouteId route;
 };
 
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                 RouteEdge, boost::no_property, std::uint32_t,
-                                                 std::uint32_t>;
+using Graph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, RouteEdge,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

@@ -62,7 +62,8 @@ void ValidateAirport(Problems& p, const std::string& at, const Airport& a) {
   }
   // Written so that NaN fails too.
   if (!(a.latitude_deg >= -90 && a.latitude_deg <= 90)) {
-    p.Add(at + ".latitude_deg", "must be between -90 and 90, got " + std::to_string(a.latitude_deg));
+    p.Add(at + ".latitude_deg",
+          "must be between -90 and 90, got " + std::to_string(a.latitude_deg));
   }
   if (!(a.longitude_deg >= -180 && a.longitude_deg <= 180)) {
     p.Add(at + ".longitude_deg",
@@ -77,9 +78,9 @@ void ValidateAirport(Problems& p, const std::string& at, const Airport& a) {
   CheckMinutes(p, at + ".export_clearance_minutes", a.export_clearance_minutes);
   CheckMinutes(p, at + ".import_clearance_minutes", a.import_clearance_minutes);
   if (a.throughput_kg_per_week < 0 || a.throughput_kg_per_week > kMaxThroughputKgPerWeek) {
-    p.Add(at + ".throughput_kg_per_week",
-          "must be between 0 (unlimited) and " + std::to_string(kMaxThroughputKgPerWeek) +
-              ", got " + std::to_string(a.throughput_kg_per_week));
+    p.Add(at + ".throughput_kg_per_week", "must be between 0 (unlimited) and " +
+                                              std::to_string(kMaxThroughputKgPerWeek) + ", got " +
+                                              std::to_string(a.throughput_kg_per_week));
   }
 }
 
@@ -132,11 +133,12 @@ bool ValidateRoute(Problems& p, const std::string& at, const RouteInput& r,
   for (std::size_t i = 0; i < r.departures.size(); ++i) {
     const std::string d_at = at + ".departures[" + std::to_string(i) + "]";
     const DepartureInput& d = r.departures[i];
-    if (d.weekday < 1 || d.weekday > 7) local.Add(d_at + ".weekday", "is required (MONDAY..SUNDAY)");
+    if (d.weekday < 1 || d.weekday > 7)
+      local.Add(d_at + ".weekday", "is required (MONDAY..SUNDAY)");
     const auto minute = ParseLocalTime(d.local_time);
     if (!minute) {
-      local.Add(d_at + ".local_time", "must be a local time \"HH:MM\" (00:00 to 23:59), got " +
-                                          Quoted(d.local_time));
+      local.Add(d_at + ".local_time",
+                "must be a local time \"HH:MM\" (00:00 to 23:59), got " + Quoted(d.local_time));
     }
     out.departures.push_back({static_cast<Weekday>(d.weekday), minute.value_or(0)});
   }
@@ -278,9 +280,8 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
 
   if (!problems.empty()) {
     auto violations = problems.Take();
-    Error error = InvalidArgument(
-        "", "the network has " + std::to_string(violations.size()) +
-                (violations.size() == 1 ? " problem" : " problems"));
+    Error error = InvalidArgument("", "the network has " + std::to_string(violations.size()) +
+                                          (violations.size() == 1 ? " problem" : " problems"));
     error.violations = std::move(violations);
     return error;
   }

@@ -19,11 +19,11 @@
 
 namespace aircargo::routes {
 
-inline constexpr std::int64_t kMaxPayloadKg = 1'000'000;                // per flight or truck
-inline constexpr std::int32_t kMaxFlightsPerWeek = 70;                  // ten a day
-inline constexpr std::int32_t kMaxBlockMinutes = 7 * 24 * 60;           // one week
-inline constexpr std::int32_t kMaxGroundMinutes = 7 * 24 * 60;          // connection, clearance
-inline constexpr std::int64_t kMaxCostPerKgMicros = 1'000'000'000;      // 1,000 units per kg
+inline constexpr std::int64_t kMaxPayloadKg = 1'000'000;            // per flight or truck
+inline constexpr std::int32_t kMaxFlightsPerWeek = 70;              // ten a day
+inline constexpr std::int32_t kMaxBlockMinutes = 7 * 24 * 60;       // one week
+inline constexpr std::int32_t kMaxGroundMinutes = 7 * 24 * 60;      // connection, clearance
+inline constexpr std::int64_t kMaxCostPerKgMicros = 1'000'000'000;  // 1,000 units per kg
 inline constexpr std::int64_t kMaxThroughputKgPerWeek = 1'000'000'000'000;
 inline constexpr double kMaxDistanceKm = 25'000;
 inline constexpr std::size_t kMaxRouteIdLength = 64;

@@ -33,11 +33,11 @@ struct Route {
   std::string carrier;
   Mode mode = Mode::kFreighter;
   std::string aircraft;
-  std::int64_t payload_kg = 0;         // planning payload per flight, > 0
-  std::int32_t flights_per_week = 0;   // 1..70
-  std::vector<Departure> departures;   // empty, or exactly flights_per_week entries
-  std::int32_t block_minutes = 0;      // > 0
-  double distance_km = 0;              // given, or the great-circle distance
+  std::int64_t payload_kg = 0;          // planning payload per flight, > 0
+  std::int32_t flights_per_week = 0;    // 1..70
+  std::vector<Departure> departures;    // empty, or exactly flights_per_week entries
+  std::int32_t block_minutes = 0;       // > 0
+  double distance_km = 0;               // given, or the great-circle distance
   std::int64_t cost_per_kg_micros = 0;  // >= 0
   RouteStatus status = RouteStatus::kOperating;
   std::optional<std::chrono::year_month_day> effective_from;  // none: always
@@ -61,7 +61,7 @@ struct RouteInput {
   std::string origin;       // IATA code
   std::string destination;  // IATA code
   std::string carrier;
-  int mode = 0;    // Mode value, 0 = unset
+  int mode = 0;  // Mode value, 0 = unset
   std::string aircraft;
   std::int64_t payload_kg = 0;
   std::int32_t flights_per_week = 0;
@@ -69,7 +69,7 @@ struct RouteInput {
   std::int32_t block_minutes = 0;
   double distance_km = 0;  // 0 = derive from the airports' coordinates
   std::int64_t cost_per_kg_micros = 0;
-  int status = 0;  // RouteStatus value, 0 = unset
+  int status = 0;              // RouteStatus value, 0 = unset
   std::string effective_from;  // "YYYY-MM-DD" or empty
   std::string source;
   std::vector<std::string> tags;

@@ -16,9 +16,9 @@ namespace aircargo::routes {
 inline constexpr double kMaxCapacityFactor = 1000.0;
 
 struct CapacityFactor {
-  RouteId route;        // a network route, or an extra route (ids after the network's)
+  RouteId route;         // a network route, or an extra route (ids after the network's)
   std::string route_id;  // the id as stated, resolved by ScenarioView::Make when `route` is unset
-  double factor = 1.0;  // finite, 0..kMaxCapacityFactor; 0 closes the route
+  double factor = 1.0;   // finite, 0..kMaxCapacityFactor; 0 closes the route
 };
 
 struct Scenario {

@@ -23,13 +23,13 @@ namespace aircargo::routes {
 // Why a route is not in the view (kUsable when it is).
 enum class RouteExclusion : std::uint8_t {
   kUsable = 0,
-  kSuspended,          // status SUSPENDED
+  kSuspended,           // status SUSPENDED
   kPlannedNotIncluded,  // PLANNED and the scenario does not include planned routes
-  kNotYetEffective,    // effective_from is after the scenario's as_of date
-  kClosedRoute,        // named in closed_routes
-  kClosedAirport,      // touches a closed airport
-  kExcludedCarrier,    // its carrier is excluded
-  kZeroCapacity,       // a capacity factor of 0
+  kNotYetEffective,     // effective_from is after the scenario's as_of date
+  kClosedRoute,         // named in closed_routes
+  kClosedAirport,       // touches a closed airport
+  kExcludedCarrier,     // its carrier is excluded
+  kZeroCapacity,        // a capacity factor of 0
 };
 
 const char* RouteExclusionName(RouteExclusion exclusion);

@@ -34,9 +34,9 @@ routes::Result<std::string> NormalizeAirportCode(std::string_view field, std::st
     ok = ok && c >= 'A' && c <= 'Z';
   }
   if (!ok) {
-    return routes::InvalidArgument(std::string(field),
-                                   "must be a 3-letter IATA airport code, got \"" +
-                                       std::string(code) + "\"");
+    return routes::InvalidArgument(
+        std::string(field),
+        "must be a 3-letter IATA airport code, got \"" + std::string(code) + "\"");
   }
   return upper;
 }

@@ -10,8 +10,7 @@ namespace {
 
 routes::Result<bool> CheckListSize(const std::string& field, int size) {
   if (size > kMaxScenarioListSize) {
-    return routes::InvalidArgument(field, "lists " + std::to_string(size) +
-                                              " entries; at most " +
+    return routes::InvalidArgument(field, "lists " + std::to_string(size) + " entries; at most " +
                                               std::to_string(kMaxScenarioListSize) + " allowed");
   }
   return true;

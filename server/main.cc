@@ -1,8 +1,8 @@
 // aircargod: the aircargo planning service. See --help.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -95,8 +95,7 @@ int main(int argc, char** argv) {
   const std::string host = options.listen.substr(0, options.listen.rfind(':'));
   std::printf("aircargod: serving \"%s\" version %lld (%zu airports, %zu routes) on %s:%d\n",
               snapshot->name().c_str(), static_cast<long long>(snapshot->version()),
-              snapshot->airports().size(), snapshot->routes().size(), host.c_str(),
-              server->port());
+              snapshot->airports().size(), snapshot->routes().size(), host.c_str(), server->port());
   std::fflush(stdout);
 
   std::thread stopper([&server, signals] {

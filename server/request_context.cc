@@ -13,10 +13,9 @@ routes::StopCheck StopCheckFor(const grpc::ServerContext* context) {
     return routes::StopCheck(routes::StopCheck::Clock::time_point::max(), cancelled);
   }
   const auto left = deadline - now_system;
-  return routes::StopCheck(
-      routes::StopCheck::Clock::now() +
-          std::chrono::duration_cast<routes::StopCheck::Clock::duration>(left),
-      cancelled);
+  return routes::StopCheck(routes::StopCheck::Clock::now() +
+                               std::chrono::duration_cast<routes::StopCheck::Clock::duration>(left),
+                           cancelled);
 }
 
 }  // namespace aircargo::server

@@ -11,9 +11,7 @@
 namespace aircargo::server {
 
 Server::Server(std::shared_ptr<const routes::Network> network)
-    : snapshots_(std::move(network)),
-      network_service_(snapshots_),
-      planner_service_(snapshots_) {}
+    : snapshots_(std::move(network)), network_service_(snapshots_), planner_service_(snapshots_) {}
 
 Server::~Server() {
   if (server_) {

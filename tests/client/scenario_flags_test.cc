@@ -1,9 +1,9 @@
 // The shared scenario flags of every planning command.
 #include "client/scenario_flags.h"
 
-#include <CLI/CLI.hpp>
 #include <gtest/gtest.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -35,8 +35,8 @@ TEST(ScenarioFlags, DefaultsToOperatingRoutesToday) {
 
 TEST(ScenarioFlags, MapsEveryFlagToTheScenario) {
   ScenarioFlags flags;
-  ASSERT_EQ(Parse(flags, {"--with-planned", "--as-of", "2025-06-01", "--close", "icn,fra",
-                          "--drop", "SHE-YVR-W8", "--exclude-carrier", "CA", "--factor",
+  ASSERT_EQ(Parse(flags, {"--with-planned", "--as-of", "2025-06-01", "--close", "icn,fra", "--drop",
+                          "SHE-YVR-W8", "--exclude-carrier", "CA", "--factor",
                           "SHE-YVR-W8=3,SHE-ICN-KE=0.5"}),
             "");
   const v1::Scenario s = ToScenario(flags);

@@ -74,8 +74,8 @@ TEST_F(CliIntegrationTest, PlannedRoutesFromSheAreExactlyTenEachWithItsBasis) {
   for (std::string line; std::getline(lines, line);) {
     if (line.rfind("SHE-", 0) != 0) continue;
     EXPECT_NE(line.find("planned"), std::string::npos) << line;
-    with_basis += line.find("announced") != std::string::npos ||
-                  line.find("candidate") != std::string::npos;
+    with_basis +=
+        line.find("announced") != std::string::npos || line.find("candidate") != std::string::npos;
   }
   EXPECT_EQ(with_basis, 10) << r.out;
 }
@@ -109,8 +109,7 @@ TEST_F(CliIntegrationTest, MalformedAirportCodeExitsThree) {
 }
 
 TEST_F(CliIntegrationTest, ServerAddressComesFromTheEnvironment) {
-  const ProcessResult r =
-      RunProcess({kCli, "network"}, {"AIRCARGO_SERVER=" + server_->address()});
+  const ProcessResult r = RunProcess({kCli, "network"}, {"AIRCARGO_SERVER=" + server_->address()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
@@ -142,12 +141,12 @@ class TempDir {
   std::string path_;
 };
 
-constexpr const char* kSmallNetwork = R"pb(name: "two airports"
+constexpr const char* kSmallNetwork = R"(name: "two airports"
 airports { iata: "SHE" country: "CN" latitude_deg: 41.6 longitude_deg: 123.5 time_zone: "Asia/Shanghai" }
 airports { iata: "YVR" country: "CA" latitude_deg: 49.2 longitude_deg: -123.2 time_zone: "America/Vancouver" }
 routes { id: "SHE-YVR-X" origin: "SHE" destination: "YVR" carrier: "X" mode: MODE_FREIGHTER
          payload_kg: 40000 flights_per_week: 1 block_minutes: 660 status: ROUTE_STATUS_OPERATING }
-)pb";
+)";
 
 TEST(AircargodCheck, ValidFileExitsZero) {
   TempDir dir;

@@ -41,8 +41,7 @@ std::shared_ptr<const Network> Net() {
   auto suspended = MakeRoute("SHE-ICN-OZ", "SHE", "ICN");
   suspended.carrier = "OZ";
   suspended.status = static_cast<int>(RouteStatus::kSuspended);
-  auto built = Build({Shenyang(), Vancouver(), Incheon()},
-                     {yvr, planned, icn, icn_yvr, suspended});
+  auto built = Build({Shenyang(), Vancouver(), Incheon()}, {yvr, planned, icn, icn_yvr, suspended});
   EXPECT_TRUE(built.ok());
   return *built;
 }

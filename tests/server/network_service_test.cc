@@ -20,8 +20,8 @@ class NetworkServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string error;
-    server_ = Server::Start(testing::TestNetwork(), ServerOptions{.listen = "", .threads = 0},
-                            &error);
+    server_ =
+        Server::Start(testing::TestNetwork(), ServerOptions{.listen = "", .threads = 0}, &error);
     ASSERT_NE(server_, nullptr) << error;
     channel_ = server_->grpc_server().InProcessChannel(grpc::ChannelArguments());
     stub_ = v1::NetworkService::NewStub(channel_);
@@ -227,14 +227,15 @@ TEST_F(NetworkServiceTest, HealthCheckAnswersServing) {
   grpc::ByteBuffer request(&empty, 1);
   grpc::ByteBuffer response;
   std::promise<grpc::Status> done;
-  generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request,
-                    &response, [&done](grpc::Status s) { done.set_value(s); });
+  generic.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                    [&done](grpc::Status s) { done.set_value(s); });
   const grpc::Status status = done.get_future().get();
   ASSERT_TRUE(status.ok()) << status.error_message();
   std::vector<grpc::Slice> slices;
   ASSERT_TRUE(response.Dump(&slices).ok());
   std::string bytes;
-  for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  for (const grpc::Slice& s : slices)
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   EXPECT_EQ(bytes, std::string("\x08\x01", 2));
 }
 

@@ -13,7 +13,7 @@
 
 namespace aircargo::testing {
 
-inline constexpr std::string_view kTestNetworkText = R"pb(
+inline constexpr std::string_view kTestNetworkText = R"(
   name: "test network"
   description: "service tests"
   airports { iata: "SHE" icao: "ZYTX" name: "Shenyang Taoxian" city: "Shenyang" country: "CN"
@@ -48,7 +48,7 @@ inline constexpr std::string_view kTestNetworkText = R"pb(
   routes { id: "ICN-SHE-KE" origin: "ICN" destination: "SHE" carrier: "KE" mode: MODE_BELLY
            aircraft: "A330-300" payload_kg: 10000 flights_per_week: 7 block_minutes: 120
            cost_per_kg_micros: 1000000 status: ROUTE_STATUS_OPERATING source: "test" }
-)pb";
+)";
 
 inline std::shared_ptr<const routes::Network> TestNetwork() {
   auto network = formats::LoadNetworkText(kTestNetworkText, "test_network");
