@@ -13,7 +13,7 @@ const char kExitCodesHelp[] =
     "  1  unexpected failure inside aircargo (a bug)\n"
     "  2  usage error (unknown command or option, missing argument, bad value)\n"
     "  3  request rejected by the server (NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,\n"
-    "     OUT_OF_RANGE)\n"
+    "     OUT_OF_RANGE, RESOURCE_EXHAUSTED: a request over a limit)\n"
     "  4  server unreachable (UNAVAILABLE) or deadline exceeded\n"
     "  5  other server error (UNIMPLEMENTED, INTERNAL, ...)\n";
 
@@ -25,6 +25,7 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
     case grpc::StatusCode::INVALID_ARGUMENT:
     case grpc::StatusCode::FAILED_PRECONDITION:
     case grpc::StatusCode::OUT_OF_RANGE:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:  // the server's limits on a request (k, sizes)
       return ExitCode::kRejected;
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
@@ -33,7 +34,6 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
     case grpc::StatusCode::UNKNOWN:
     case grpc::StatusCode::ALREADY_EXISTS:
     case grpc::StatusCode::PERMISSION_DENIED:
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
     case grpc::StatusCode::ABORTED:
     case grpc::StatusCode::UNIMPLEMENTED:
     case grpc::StatusCode::INTERNAL:

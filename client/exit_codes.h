@@ -5,9 +5,9 @@
 //   1  unexpected failure inside the CLI itself (a bug; not expected in normal use)
 //   2  usage error: unknown command or option, missing argument, bad option value
 //   3  the server rejected the request: NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,
-//      OUT_OF_RANGE
+//      OUT_OF_RANGE, RESOURCE_EXHAUSTED (the server's limits on one request)
 //   4  the server could not be reached (UNAVAILABLE) or the deadline passed (DEADLINE_EXCEEDED)
-//   5  any other server error: UNIMPLEMENTED, INTERNAL, UNKNOWN, RESOURCE_EXHAUSTED, ...
+//   5  any other server error: UNIMPLEMENTED, INTERNAL, UNKNOWN, CANCELLED, ...
 //
 // Scripts may rely on these numbers; change them only with a note in the changelog.
 #pragma once

@@ -14,6 +14,7 @@ TEST(ExitCodeFor, IsRejectedWhenTheRequestIsAtFault) {
   EXPECT_EQ(ExitCodeFor(grpc::StatusCode::INVALID_ARGUMENT), ExitCode::kRejected);
   EXPECT_EQ(ExitCodeFor(grpc::StatusCode::FAILED_PRECONDITION), ExitCode::kRejected);
   EXPECT_EQ(ExitCodeFor(grpc::StatusCode::OUT_OF_RANGE), ExitCode::kRejected);
+  EXPECT_EQ(ExitCodeFor(grpc::StatusCode::RESOURCE_EXHAUSTED), ExitCode::kRejected);
   EXPECT_EQ(static_cast<int>(ExitCode::kRejected), 3);
 }
 
@@ -24,10 +25,9 @@ TEST(ExitCodeFor, IsUnreachableWhenUnavailableOrDeadlineExceeded) {
 }
 
 TEST(ExitCodeFor, IsServerErrorWhenAnyOtherCode) {
-  for (grpc::StatusCode code :
-       {grpc::StatusCode::UNIMPLEMENTED, grpc::StatusCode::INTERNAL, grpc::StatusCode::UNKNOWN,
-        grpc::StatusCode::RESOURCE_EXHAUSTED, grpc::StatusCode::PERMISSION_DENIED,
-        grpc::StatusCode::CANCELLED, static_cast<grpc::StatusCode>(99)}) {
+  for (grpc::StatusCode code : {grpc::StatusCode::UNIMPLEMENTED, grpc::StatusCode::INTERNAL,
+                                grpc::StatusCode::UNKNOWN, grpc::StatusCode::PERMISSION_DENIED,
+                                grpc::StatusCode::CANCELLED, static_cast<grpc::StatusCode>(99)}) {
     EXPECT_EQ(ExitCodeFor(code), ExitCode::kServerError) << StatusCodeName(code);
   }
   EXPECT_EQ(static_cast<int>(ExitCode::kServerError), 5);
