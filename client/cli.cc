@@ -7,7 +7,11 @@
 #include <vector>
 
 #include "client/command.h"
+#include "client/commands_capacity.h"
+#include "client/commands_interchange.h"
+#include "client/commands_itinerary.h"
 #include "client/commands_network.h"
+#include "client/commands_paths.h"
 #include "client/exit_codes.h"
 #include "client/text.h"
 
@@ -92,6 +96,10 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
 
     CommandRegistry registry;
     AddNetworkCommands(app, registry);
+    AddCapacityCommands(app, registry);
+    AddItineraryCommands(app, registry);
+    AddInterchangeCommands(app, registry);
+    AddPathCommands(app, registry);
 
     try {
       app.parse(argc, argv);

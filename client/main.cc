@@ -15,6 +15,8 @@
 
 namespace {
 
+constexpr int kMaxResponseBytes = 256 << 20;
+
 class ChannelStubFactory : public aircargo::client::StubFactory {
  public:
   aircargo::v1::NetworkService::StubInterface& NetworkStub(const std::string& server) override {
@@ -31,7 +33,12 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
  private:
   std::shared_ptr<grpc::Channel> Channel(const std::string& server) {
     auto& channel = channels_[server];
-    if (!channel) channel = grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+    if (!channel) {
+      grpc::ChannelArguments args;
+      // Whole world-scale networks (GetNetwork FULL, exports) are ~13 MB; gRPC's default is 4 MB.
+      args.SetMaxReceiveMessageSize(kMaxResponseBytes);
+      channel = grpc::CreateCustomChannel(server, grpc::InsecureChannelCredentials(), args);
+    }
     return channel;
   }
 

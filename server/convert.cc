@@ -26,32 +26,6 @@ grpc::Status ToStatus(const routes::Error& error) {
   return grpc::Status(ToStatusCode(error.code), error.ToString());
 }
 
-routes::Result<std::string> NormalizeAirportCode(std::string_view field, std::string_view code) {
-  std::string upper(code);
-  bool ok = upper.size() == 3;
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    ok = ok && c >= 'A' && c <= 'Z';
-  }
-  if (!ok) {
-    return routes::InvalidArgument(
-        std::string(field),
-        "must be a 3-letter IATA airport code, got \"" + std::string(code) + "\"");
-  }
-  return upper;
-}
-
-routes::Result<routes::AirportId> ResolveAirport(const routes::Network& network,
-                                                 std::string_view field, std::string_view code) {
-  auto iata = NormalizeAirportCode(field, code);
-  if (!iata.ok()) return iata.error();
-  const auto id = network.FindAirport(*iata);
-  if (!id) {
-    return routes::NotFound(std::string(field), "airport \"" + *iata + "\" not found");
-  }
-  return *id;
-}
-
 v1::NetworkSummary ToProto(const routes::NetworkSummary& s) {
   v1::NetworkSummary out;
   out.set_airport_count(s.airport_count);

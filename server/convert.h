@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "aircargo/v1/network_service.pb.h"
+#include "routes/airport_code.h"
 #include "routes/network.h"
 #include "routes/network_summary.h"
 #include "routes/result.h"
@@ -19,14 +20,10 @@ namespace aircargo::server {
 grpc::Status ToStatus(const routes::Error& error);
 grpc::StatusCode ToStatusCode(routes::ErrorCode code);
 
-// Normalises an airport code from a request: trims nothing, uppercases; INVALID_ARGUMENT naming
-// `field` unless it is 3 letters.
-routes::Result<std::string> NormalizeAirportCode(std::string_view field, std::string_view code);
-
-// Resolves a code to an airport of `network`: INVALID_ARGUMENT when malformed, NOT_FOUND when
-// the network has no such airport (the message names the code).
-routes::Result<routes::AirportId> ResolveAirport(const routes::Network& network,
-                                                 std::string_view field, std::string_view code);
+// Airport codes in requests: routes/airport_code.h (case-insensitive; INVALID_ARGUMENT when
+// malformed, NOT_FOUND when unknown, naming the field).
+using routes::NormalizeAirportCode;
+using routes::ResolveAirport;
 
 v1::NetworkSummary ToProto(const routes::NetworkSummary& summary);
 

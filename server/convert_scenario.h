@@ -1,33 +1,15 @@
-// The request Scenario (aircargo.v1.Scenario) -> the core's routes::Scenario, validated against the
-// snapshot: unknown closed airports / routes -> NOT_FOUND, malformed codes and dates, NaN or
-// negative factors, bad extra routes -> INVALID_ARGUMENT; every message names the field
-// ("scenario.as_of"). Shared by every planning RPC.
+// The request Scenario -> core mapping for the planning handlers. The mapping itself lives in
+// formats/scenario_proto.h (the CLI's export applies scenarios too); these names keep the
+// handlers' spelling.
 #pragma once
 
-#include <chrono>
-
-#include "aircargo/v1/network.pb.h"
-#include "routes/network.h"
-#include "routes/result.h"
-#include "routes/scenario.h"
-#include "routes/scenario_view.h"
+#include "formats/scenario_proto.h"
 
 namespace aircargo::server {
 
-// Limits on what one request's scenario may list.
-inline constexpr int kMaxScenarioListSize = 10'000;
-
-// `today` fills an empty as_of.
-routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& scenario,
-                                                   const routes::Network& network,
-                                                   std::chrono::year_month_day today);
-
-// ScenarioFromProto, then ScenarioView::Make over it.
-routes::Result<routes::ScenarioView> MakeScenarioView(const v1::Scenario& scenario,
-                                                      const routes::Network& network,
-                                                      std::chrono::year_month_day today);
-
-// Today's date in UTC.
-std::chrono::year_month_day TodayUtc();
+using formats::kMaxScenarioListSize;
+using formats::MakeScenarioView;
+using formats::ScenarioFromProto;
+using formats::TodayUtc;
 
 }  // namespace aircargo::server

@@ -1,26 +1,68 @@
 // PlannerService.ComputeCapacity, PlanFlow and AnalyzeClosures.
+#include "routes/capacity/closures.h"
+#include "routes/capacity/max_flow.h"
+#include "routes/capacity/min_cost_flow.h"
+#include "server/convert.h"
+#include "server/convert_capacity.h"
+#include "server/convert_scenario.h"
 #include "server/planner_service.h"
+#include "server/request_context.h"
 #include "server/request_log.h"
 
 namespace aircargo::server {
 
 grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
-                                                 const v1::ComputeCapacityRequest*,
-                                                 v1::ComputeCapacityResponse*) {
-  return LogRequest("ComputeCapacity", context,
-                    [] { return NotImplementedYet("ComputeCapacity"); });
+                                                 const v1::ComputeCapacityRequest* request,
+                                                 v1::ComputeCapacityResponse* response) {
+  return LogRequest("ComputeCapacity", context, [&] {
+    const auto network = snapshots_.Get();
+    auto query = CapacityQueryFromProto(*request, *network);
+    if (!query.ok()) return ToStatus(query.error());
+    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    if (!view.ok()) return ToStatus(view.error());
+    routes::StopCheck stop = StopCheckFor(context);
+    auto result = routes::ComputeCapacity(*view, *query, stop);
+    if (!result.ok()) return ToStatus(result.error());
+    ToProto(*view, *query, *result, response);
+    response->set_network_version(network->version());
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
-                                          const v1::PlanFlowRequest*, v1::PlanFlowResponse*) {
-  return LogRequest("PlanFlow", context, [] { return NotImplementedYet("PlanFlow"); });
+                                          const v1::PlanFlowRequest* request,
+                                          v1::PlanFlowResponse* response) {
+  return LogRequest("PlanFlow", context, [&] {
+    const auto network = snapshots_.Get();
+    auto query = FlowPlanQueryFromProto(*request, *network);
+    if (!query.ok()) return ToStatus(query.error());
+    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    if (!view.ok()) return ToStatus(view.error());
+    routes::StopCheck stop = StopCheckFor(context);
+    auto plan = routes::PlanFlow(*view, *query, stop);
+    if (!plan.ok()) return ToStatus(plan.error());
+    ToProto(*view, *query, *plan, response);
+    response->set_network_version(network->version());
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
-                                                 const v1::AnalyzeClosuresRequest*,
-                                                 v1::AnalyzeClosuresResponse*) {
-  return LogRequest("AnalyzeClosures", context,
-                    [] { return NotImplementedYet("AnalyzeClosures"); });
+                                                 const v1::AnalyzeClosuresRequest* request,
+                                                 v1::AnalyzeClosuresResponse* response) {
+  return LogRequest("AnalyzeClosures", context, [&] {
+    const auto network = snapshots_.Get();
+    auto query = ClosureQueryFromProto(*request, *network);
+    if (!query.ok()) return ToStatus(query.error());
+    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    if (!view.ok()) return ToStatus(view.error());
+    routes::StopCheck stop = StopCheckFor(context);
+    auto analysis = routes::AnalyzeClosures(*view, *query, stop);
+    if (!analysis.ok()) return ToStatus(analysis.error());
+    ToProto(*view, *query, *analysis, request->limit(), response);
+    response->set_network_version(network->version());
+    return grpc::Status::OK;
+  });
 }
 
 }  // namespace aircargo::server

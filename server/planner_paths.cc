@@ -1,12 +1,32 @@
-// PlannerService.FindPaths.
+// PlannerService.FindPaths: k alternative routings or the Pareto set between two airports.
+#include "routes/paths/find_paths.h"
+#include "server/convert.h"
+#include "server/convert_paths.h"
+#include "server/convert_scenario.h"
 #include "server/planner_service.h"
+#include "server/request_context.h"
 #include "server/request_log.h"
 
 namespace aircargo::server {
 
 grpc::Status PlannerServiceImpl::FindPaths(grpc::ServerContext* context,
-                                           const v1::FindPathsRequest*, v1::FindPathsResponse*) {
-  return LogRequest("FindPaths", context, [] { return NotImplementedYet("FindPaths"); });
+                                           const v1::FindPathsRequest* request,
+                                           v1::FindPathsResponse* response) {
+  return LogRequest("FindPaths", context, [&] {
+    const auto network = snapshots_.Get();
+    auto query = PathQueryFromProto(*request, *network);
+    if (!query.ok()) return ToStatus(query.error());
+    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    if (!view.ok()) return ToStatus(view.error());
+    routes::StopCheck stop = StopCheckFor(context);
+    // One workspace per server thread, reused across requests (it grows to the largest network).
+    thread_local routes::PathWorkspace workspace;
+    auto result = routes::FindPaths(*view, *query, workspace, stop);
+    if (!result.ok()) return ToStatus(result.error());
+    ToProto(*view, *query, *result, response);
+    response->set_network_version(network->version());
+    return grpc::Status::OK;
+  });
 }
 
 }  // namespace aircargo::server

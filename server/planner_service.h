@@ -2,16 +2,12 @@
 // (planner_paths.cc, planner_itinerary.cc, planner_capacity.cc, planner_compare.cc); each takes the
 // snapshot once, builds the ScenarioView (server/convert_scenario.h) and a StopCheck
 // (server/request_context.h), calls the core and maps the result (server/convert_*.h).
-// Methods whose issue has not landed answer UNIMPLEMENTED with a message naming the method.
 #pragma once
 
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "server/snapshot_holder.h"
 
 namespace aircargo::server {
-
-// UNIMPLEMENTED "PlannerService.<method> is not implemented yet".
-grpc::Status NotImplementedYet(const char* method);
 
 class PlannerServiceImpl final : public v1::PlannerService::Service {
  public:

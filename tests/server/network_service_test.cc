@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "aircargo/v1/network_service.grpc.pb.h"
-#include "aircargo/v1/planner_service.grpc.pb.h"
 #include "formats/network_proto.h"
 #include "server/server.h"
 #include "tests/server/test_network.h"
@@ -207,15 +206,6 @@ TEST_F(NetworkServiceTest, ResponsesCarryTheVersionOfTheCurrentSnapshot) {
   v1::ListRoutesResponse response;
   ASSERT_TRUE(stub_->ListRoutes(&ctx, v1::ListRoutesRequest(), &response).ok());
   EXPECT_EQ(response.network_version(), 7);
-}
-
-TEST_F(NetworkServiceTest, PlannerMethodsAnswerUnimplementedUntilTheirIssueLands) {
-  auto planner = v1::PlannerService::NewStub(channel_);
-  grpc::ClientContext ctx;
-  v1::FindPathsResponse response;
-  const grpc::Status status = planner->FindPaths(&ctx, v1::FindPathsRequest(), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_NE(status.error_message().find("FindPaths"), std::string::npos);
 }
 
 // grpc.health.v1.Health/Check through a generic stub: the request is empty (service ""), and a

@@ -1,5 +1,5 @@
 // The request Scenario -> core Scenario mapping every planning RPC shares.
-#include "server/convert_scenario.h"
+#include "formats/scenario_proto.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "tests/server/test_network.h"
 
-namespace aircargo::server {
+namespace aircargo::formats {
 namespace {
 
 using std::chrono::day;
@@ -133,4 +133,4 @@ TEST(MakeScenarioView, IncludePlannedMakesThePlannedRouteUsable) {
 }
 
 }  // namespace
-}  // namespace aircargo::server
+}  // namespace aircargo::formats

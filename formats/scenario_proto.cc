@@ -1,11 +1,12 @@
-#include "server/convert_scenario.h"
+#include "formats/scenario_proto.h"
 
 #include <string>
 
 #include "formats/network_proto.h"
-#include "server/convert.h"
+#include "routes/airport_code.h"
+#include "routes/calendar.h"
 
-namespace aircargo::server {
+namespace aircargo::formats {
 namespace {
 
 routes::Result<bool> CheckListSize(const std::string& field, int size) {
@@ -46,8 +47,8 @@ routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& in,
     if (auto ok = CheckListSize(field, size); !ok.ok()) return ok.error();
   }
   for (int i = 0; i < in.closed_airports_size(); ++i) {
-    const auto id = ResolveAirport(network, "scenario.closed_airports[" + std::to_string(i) + "]",
-                                   in.closed_airports(i));
+    const auto id = routes::ResolveAirport(
+        network, "scenario.closed_airports[" + std::to_string(i) + "]", in.closed_airports(i));
     if (!id.ok()) return id.error();
     out.closed_airports.push_back(*id);
   }
@@ -93,4 +94,4 @@ routes::Result<routes::ScenarioView> MakeScenarioView(const v1::Scenario& scenar
   return routes::ScenarioView::Make(network, *core);
 }
 
-}  // namespace aircargo::server
+}  // namespace aircargo::formats

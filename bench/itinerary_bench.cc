@@ -1,0 +1,218 @@
+// Itineraries: PlanItinerary (k = 1 and k = 3, 14-day horizon, max 4 legs; expansion into dated
+// flights + connection scan) against a plain static Dijkstra over the same CSR graph
+// (boost::dijkstra_shortest_paths by block minutes, early exit at the target: what a routing tool
+// without schedules would answer) in the same run, over a fixed, seeded list of origin /
+// destination pairs and ready times. Networks: the embedded Shenyang network (its own weekly
+// departures) and, when the OpenFlights data is present, the world network with a generated
+// weekly schedule (seeded: every route gets its flights_per_week departures at one random local
+// time of day, one per weekday). AIRCARGO_BENCH_SMOKE=1: Shenyang only, few queries.
+// Counters: flights = dated flights scanned per query, found = itineraries per query.
+#include <benchmark/benchmark.h>
+
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/property_map/function_property_map.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "formats/network_file.h"
+#include "formats/network_proto.h"
+#include "formats/openflights.h"
+#include "routes/itinerary/plan_itinerary.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::routes {
+namespace {
+
+bool Smoke() { return std::getenv("AIRCARGO_BENCH_SMOKE") != nullptr; }
+
+constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
+                                            std::chrono::day{1}};
+
+struct Query {
+  AirportId origin;
+  AirportId destination;
+  std::chrono::sys_seconds ready;
+};
+
+struct Fixture {
+  std::shared_ptr<const Network> network;
+  std::unique_ptr<ScenarioView> view;
+  std::vector<Query> queries;
+};
+
+// Pairs of distinct served airports and ready times in June 2025, from a fixed seed.
+std::vector<Query> Queries(const ScenarioView& view, std::size_t count) {
+  std::vector<AirportId> served;
+  for (std::uint32_t a = 0; a < view.network().airports().size(); ++a) {
+    if (!view.network().outbound(AirportId(a)).empty() &&
+        !view.network().inbound(AirportId(a)).empty()) {
+      served.push_back(AirportId(a));
+    }
+  }
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<std::size_t> pick(0, served.size() - 1);
+  std::uniform_int_distribution<int> minute(0, 30 * 24 * 60 - 1);
+  const std::chrono::sys_seconds june{std::chrono::sys_days{kAsOf}};
+  std::vector<Query> queries;
+  while (queries.size() < count) {
+    const AirportId from = served[pick(rng)];
+    const AirportId to = served[pick(rng)];
+    if (from != to) queries.push_back({from, to, june + std::chrono::minutes{minute(rng)}});
+  }
+  return queries;
+}
+
+Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) {
+  auto* f = new Fixture;
+  f->network = std::move(network);
+  f->view = std::make_unique<ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
+  f->queries = Queries(*f->view, count);
+  return f;
+}
+
+const Fixture* Shenyang() {
+  static const Fixture* fixture = [] {
+    auto network = formats::LoadNetworkFile(std::string(AIRCARGO_SOURCE_DIR) +
+                                            "/routes/networks/shenyang.textproto");
+    return network.ok() ? MakeFixture(*network, Smoke() ? 8 : 200) : nullptr;
+  }();
+  return fixture;
+}
+
+// The OpenFlights import with a seeded weekly schedule.
+const Fixture* World() {
+  static const Fixture* fixture = []() -> Fixture* {
+    const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
+    if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
+    auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
+                                              formats::OpenFlightsOptions{}, nullptr);
+    if (!message.ok()) return nullptr;
+    v1::Network world = std::move(message).value();
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> slot(0, 24 * 12 - 1);  // 5-minute slots
+    for (v1::Route& route : *world.mutable_routes()) {
+      route.clear_departures();
+      const int per_week = route.flights_per_week();
+      const int minute = slot(rng) * 5;
+      char time[32];
+      std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+      for (int i = 0; i < per_week; ++i) {
+        v1::Departure* d = route.add_departures();
+        d->set_weekday(static_cast<v1::Weekday>(i % 7 + 1));
+        d->set_local_time(time);
+      }
+    }
+    auto network = formats::BuildNetwork(world);
+    return network.ok() ? MakeFixture(*network, 100) : nullptr;
+  }();
+  return fixture;
+}
+
+void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  std::size_t i = 0;
+  std::int64_t flights = 0;
+  std::int64_t found = 0;
+  for (auto _ : state) {
+    const Query& q = f->queries[i++ % f->queries.size()];
+    ItineraryQuery query;
+    query.origin = q.origin;
+    query.destination = q.destination;
+    query.ready = q.ready;
+    query.k = k;
+    StopCheck stop;
+    auto plan = PlanItinerary(*f->view, query, stop);
+    if (!plan.ok()) {
+      state.SkipWithError(plan.error().ToString().c_str());
+      return;
+    }
+    flights += plan->flights_considered;
+    found += static_cast<std::int64_t>(plan->itineraries.size());
+    benchmark::DoNotOptimize(plan->itineraries.data());
+  }
+  state.counters["flights"] =
+      benchmark::Counter(static_cast<double>(flights), benchmark::Counter::kAvgIterations);
+  state.counters["found"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+}
+
+struct TargetReached {};
+
+struct EarlyExit : boost::default_dijkstra_visitor {
+  Vertex target;
+  void examine_vertex(Vertex v, const Graph&) const {
+    if (v == target) throw TargetReached{};
+  }
+};
+
+// The baseline: static Dijkstra by block minutes, no schedule, no ground times.
+void RunStaticDijkstra(benchmark::State& state, const Fixture* f) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  const Graph& g = f->network->graph();
+  const ScenarioView& view = *f->view;
+  const std::size_t n = boost::num_vertices(g);
+  std::vector<Vertex> predecessor(n);
+  std::vector<double> distance(n);
+  auto weight = boost::make_function_property_map<Edge, double>([&](Edge e) {
+    const RouteId id = g[e].route;
+    return view.usable(id) ? static_cast<double>(view.route(id).block_minutes)
+                           : std::numeric_limits<double>::infinity();
+  });
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Query& q = f->queries[i++ % f->queries.size()];
+    EarlyExit visitor;
+    visitor.target = q.destination.value;
+    try {
+      boost::dijkstra_shortest_paths(
+          g, q.origin.value,
+          boost::predecessor_map(boost::make_iterator_property_map(
+                                     predecessor.begin(), boost::get(boost::vertex_index, g)))
+              .distance_map(boost::make_iterator_property_map(distance.begin(),
+                                                              boost::get(boost::vertex_index, g)))
+              .weight_map(weight)
+              .visitor(visitor));
+    } catch (const TargetReached&) {
+    }
+    benchmark::DoNotOptimize(distance.data());
+  }
+}
+
+void Register(const std::string& name, const Fixture* (*fixture)()) {
+  benchmark::RegisterBenchmark((name + "/StaticDijkstra/block_minutes").c_str(),
+                               [fixture](benchmark::State& s) { RunStaticDijkstra(s, fixture()); })
+      ->Unit(benchmark::kMicrosecond);
+  for (int k : {1, 3}) {
+    benchmark::RegisterBenchmark(
+        (name + "/PlanItinerary/k" + std::to_string(k)).c_str(),
+        [fixture, k](benchmark::State& s) { RunPlanItinerary(s, fixture(), k); })
+        ->Unit(benchmark::kMicrosecond);
+  }
+}
+
+}  // namespace
+}  // namespace aircargo::routes
+
+int main(int argc, char** argv) {
+  aircargo::routes::Register("shenyang", aircargo::routes::Shenyang);
+  aircargo::routes::Register("world", aircargo::routes::World);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

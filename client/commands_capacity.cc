@@ -1,0 +1,235 @@
+#include "client/commands_capacity.h"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "client/render_capacity.h"
+#include "client/render_compare.h"
+#include "client/scenario_flags.h"
+#include "client/text.h"
+
+namespace aircargo::client {
+namespace {
+
+// The largest demand the server accepts, 1e12 kg, in tonnes.
+constexpr double kMaxTonnes = 1e9;
+
+struct EndpointOptions {
+  std::string origin;
+  std::vector<std::string> destinations;  // uppercased, comma-separated on the command line
+  std::string country;
+  ScenarioFlags scenario;
+};
+
+struct FlowOptions {
+  EndpointOptions endpoints;
+  double tonnes = 0;
+};
+
+struct ClosuresOptions {
+  EndpointOptions endpoints;
+  int top = 10;
+};
+
+struct CompareOptions {
+  std::vector<std::string> pairs;  // "SHE:YVR", as typed
+  std::string origin;
+  std::string base_as_of;
+  ScenarioFlags scenario;
+};
+
+std::string Upper(std::string value) { return ToUpperAscii(value); }
+
+// Adds FROM, TO[,TO2] and --country; the server checks the codes themselves.
+void AddEndpointOptions(CLI::App& command, EndpointOptions& options) {
+  command.add_option("FROM", options.origin, "Origin airport (IATA)")->required()->transform(Upper);
+  command
+      .add_option("TO", options.destinations,
+                  "Destination airport(s), comma-separated (IATA); capacity to all of them "
+                  "together")
+      ->delimiter(',')
+      ->transform(Upper);
+  command
+      .add_option("--country", options.country,
+                  "Every airport of this country (ISO 3166-1 alpha-2) is a destination")
+      ->transform(Upper);
+  AddScenarioFlags(command, options.scenario);
+}
+
+// A usage error unless exactly one of TO and --country is given.
+Outcome CheckEndpoints(const EndpointOptions& options, const std::string& command) {
+  if (options.destinations.empty() == options.country.empty()) {
+    return Outcome::Fail(ExitCode::kUsage,
+                         "give destination airports or --country, not " +
+                             std::string(options.country.empty() ? "neither" : "both") +
+                             " (see 'aircargo " + command + " --help')");
+  }
+  return Outcome::Ok();
+}
+
+template <typename Request>
+void FillEndpoints(const EndpointOptions& options, Request& request) {
+  request.set_origin(options.origin);
+  for (const std::string& d : options.destinations) request.add_destinations(d);
+  request.set_destination_country(options.country);
+  *request.mutable_scenario() = ToScenario(options.scenario);
+}
+
+Outcome RunCapacity(Session& session, const EndpointOptions& options) {
+  if (Outcome usage = CheckEndpoints(options, "capacity"); !usage.ok()) return usage;
+  v1::ComputeCapacityRequest request;
+  FillEndpoints(options, request);
+  v1::ComputeCapacityResponse response;
+  auto& stub = session.PlannerStub();
+  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
+    return stub.ComputeCapacity(context, request, &response);
+  });
+  if (!outcome.ok()) return outcome;
+  return session.Print(response, [&] { return RenderCapacity(response, options.origin); });
+}
+
+Outcome RunFlow(Session& session, const FlowOptions& options) {
+  if (Outcome usage = CheckEndpoints(options.endpoints, "flow"); !usage.ok()) return usage;
+  v1::PlanFlowRequest request;
+  FillEndpoints(options.endpoints, request);
+  request.set_demand_kg_per_week(std::llround(options.tonnes * 1000.0));
+  v1::PlanFlowResponse response;
+  auto& stub = session.PlannerStub();
+  Outcome outcome = session.Call(
+      [&](grpc::ClientContext* context) { return stub.PlanFlow(context, request, &response); });
+  if (!outcome.ok()) return outcome;
+  return session.Print(response,
+                       [&] { return RenderFlowPlan(response, options.endpoints.origin); });
+}
+
+Outcome RunClosures(Session& session, const ClosuresOptions& options) {
+  if (Outcome usage = CheckEndpoints(options.endpoints, "closures"); !usage.ok()) return usage;
+  v1::AnalyzeClosuresRequest request;
+  FillEndpoints(options.endpoints, request);
+  request.set_limit(options.top);
+  v1::AnalyzeClosuresResponse response;
+  auto& stub = session.PlannerStub();
+  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
+    return stub.AnalyzeClosures(context, request, &response);
+  });
+  if (!outcome.ok()) return outcome;
+  return session.Print(response,
+                       [&] { return RenderClosures(response, options.endpoints.origin); });
+}
+
+bool IsPlainPlanned(const ScenarioFlags& flags) {
+  return flags.as_of.empty() && flags.close.empty() && flags.drop.empty() &&
+         flags.exclude_carriers.empty() && flags.factors.empty();
+}
+
+Outcome RunCompare(Session& session, const CompareOptions& options) {
+  v1::CompareScenariosRequest request;
+  request.mutable_baseline()->set_as_of(options.base_as_of);
+  v1::Scenario alternative = ToScenario(options.scenario);
+  alternative.set_include_planned(true);
+  *request.mutable_alternative() = alternative;
+  for (const std::string& typed : options.pairs) {
+    const std::string pair = ToUpperAscii(typed);
+    const auto colon = pair.find(':');
+    v1::OriginDestination* od = request.add_pairs();
+    od->set_origin(pair.substr(0, colon));
+    od->set_destination(pair.substr(colon + 1));
+  }
+  request.set_origin(options.origin);
+  v1::CompareScenariosResponse response;
+  auto& stub = session.PlannerStub();
+  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
+    return stub.CompareScenarios(context, request, &response);
+  });
+  if (!outcome.ok()) return outcome;
+  const std::string base_label = options.base_as_of.empty() ? "today" : options.base_as_of;
+  const std::string alt_label = IsPlainPlanned(options.scenario) ? "planned" : "alt";
+  return session.Print(response, [&] { return RenderComparison(response, base_label, alt_label); });
+}
+
+CLI::Validator TonnesValidator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        double tonnes = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, tonnes);
+        if (ec != std::errc() || ptr != end || !std::isfinite(tonnes) || tonnes < 0 ||
+            tonnes > kMaxTonnes) {
+          return "must be a number of tonnes between 0 and 1e9, not \"" + value + "\"";
+        }
+        return {};
+      },
+      "TONNES", "Tonnes");
+}
+
+CLI::Validator PairValidator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const auto colon = value.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == value.size() ||
+            value.find(':', colon + 1) != std::string::npos) {
+          return "must be ORIGIN:DESTINATION (e.g. SHE:YVR), not \"" + value + "\"";
+        }
+        return {};
+      },
+      "FROM:TO", "Pair");
+}
+
+}  // namespace
+
+void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
+  auto capacity = std::make_shared<EndpointOptions>();
+  CLI::App* capacity_command = registry.Add(
+      app, "capacity", "Maximum weekly capacity to the destinations, and the bottleneck",
+      [capacity](Session& session) { return RunCapacity(session, *capacity); });
+  AddEndpointOptions(*capacity_command, *capacity);
+
+  auto flow = std::make_shared<FlowOptions>();
+  CLI::App* flow_command = registry.Add(
+      app, "flow", "Cheapest weekly plan for a demand, with the shortfall if it does not fit",
+      [flow](Session& session) { return RunFlow(session, *flow); });
+  AddEndpointOptions(*flow_command, flow->endpoints);
+  flow_command->add_option("--tonnes", flow->tonnes, "Weekly demand in tonnes")
+      ->required()
+      ->check(TonnesValidator());
+
+  auto closures = std::make_shared<ClosuresOptions>();
+  CLI::App* closures_command =
+      registry.Add(app, "closures", "Capacity lost if each route or airport alone were closed",
+                   [closures](Session& session) { return RunClosures(session, *closures); });
+  AddEndpointOptions(*closures_command, closures->endpoints);
+  closures_command->add_option("--top", closures->top, "Show the N largest losses (0: all)")
+      ->check(CLI::Range(0, 10'000))
+      ->capture_default_str();
+
+  auto compare = std::make_shared<CompareOptions>();
+  CLI::App* compare_command = registry.Add(
+      app, "compare",
+      "Today vs. with the planned routes: capacity, transit, cost and legs per destination",
+      [compare](Session& session) { return RunCompare(session, *compare); });
+  compare_command
+      ->add_option("--pairs", compare->pairs,
+                   "Origin-destination pairs, comma-separated FROM:TO (default: --origin to "
+                   "every other airport)")
+      ->delimiter(',')
+      ->check(PairValidator());
+  compare_command
+      ->add_option("--origin", compare->origin, "Origin of the default pairs (default: SHE)")
+      ->transform(Upper);
+  compare_command
+      ->add_option("--base-as-of", compare->base_as_of,
+                   "Date of the baseline (operating routes), YYYY-MM-DD (default: today)")
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            const bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+            return ok ? "" : "must be a date YYYY-MM-DD, not \"" + v + "\"";
+          },
+          "DATE", "IsoDate"));
+  AddScenarioFlags(*compare_command, compare->scenario);
+}
+
+}  // namespace aircargo::client

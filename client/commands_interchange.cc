@@ -1,0 +1,237 @@
+#include "client/commands_interchange.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "client/scenario_flags.h"
+#include "formats/dot.h"
+#include "formats/geojson.h"
+#include "formats/network_file.h"
+#include "formats/network_layers.h"
+#include "formats/network_proto.h"
+#include "formats/openflights.h"
+#include "formats/scenario_proto.h"
+#include "formats/svg_map.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::client {
+namespace {
+
+// routes.dat above this size gets a progress line on a terminal.
+constexpr std::int64_t kProgressMinBytes = 1 << 20;
+
+struct ImportOptions {
+  formats::OpenFlightsFiles files;
+  formats::OpenFlightsOptions model;
+  std::string output;
+};
+
+struct ExportOptions {
+  std::string format;
+  std::string output;
+  std::string title;
+  std::string network_file;  // offline: draw this file instead of the server's network
+  ScenarioFlags scenario;
+};
+
+ExitCode ExitCodeForError(const routes::Error& error) {
+  switch (error.code) {
+    case routes::ErrorCode::kInvalidArgument:
+    case routes::ErrorCode::kNotFound:
+    case routes::ErrorCode::kFailedPrecondition:
+      return ExitCode::kRejected;
+    default:
+      return ExitCode::kInternal;
+  }
+}
+
+std::string FirstLines(const routes::Error& error, int max_lines) {
+  std::string text = error.ToString();
+  std::size_t pos = 0;
+  for (int i = 0; i < max_lines && pos != std::string::npos; ++i) pos = text.find('\n', pos + 1);
+  if (pos != std::string::npos) text = text.substr(0, pos) + "\n  ...";
+  return text;
+}
+
+Outcome RunImportOpenFlights(Session& session, ImportOptions options) {
+  namespace fs = std::filesystem;
+  if (options.files.countries.empty()) {
+    const fs::path beside = fs::path(options.files.airports).parent_path() / "countries.dat";
+    std::error_code ec;
+    if (fs::exists(beside, ec)) options.files.countries = beside.string();
+  }
+  std::error_code ec;
+  const auto routes_size = static_cast<std::int64_t>(fs::file_size(options.files.routes, ec));
+  if (!ec && routes_size >= kProgressMinBytes && isatty(STDERR_FILENO) == 1) {
+    options.model.progress = [](std::int64_t done, std::int64_t total) {
+      std::fprintf(stderr, "\rimporting routes.dat: %3d%%",
+                   static_cast<int>(total > 0 ? done * 100 / total : 100));
+      if (done >= total) std::fputc('\n', stderr);
+      std::fflush(stderr);
+    };
+  }
+  formats::ImportReport report;
+  auto message = formats::ImportOpenFlights(options.files, options.model, &report);
+  if (!message.ok()) {
+    return Outcome::Fail(ExitCodeForError(message.error()),
+                         "import failed: " + message.error().ToString());
+  }
+  auto network = formats::BuildNetwork(*message);
+  if (!network.ok()) {
+    return Outcome::Fail(ExitCode::kRejected, "the imported network does not validate: " +
+                                                  FirstLines(network.error(), 10));
+  }
+  auto saved = formats::SaveNetworkFile(*message, options.output);
+  if (!saved.ok()) {
+    return Outcome::Fail(ExitCode::kInternal,
+                         "cannot write " + options.output + ": " + saved.error().ToString());
+  }
+  session.out() << "wrote " << options.output << ": " << report.Summary() << "\n";
+  return Outcome::Ok();
+}
+
+std::string ScenarioLabel(const ScenarioFlags& flags) {
+  std::string label = flags.as_of.empty() ? "as of today" : "as of " + flags.as_of;
+  if (flags.with_planned) label += ", with planned";
+  for (const auto& a : flags.close) label += ", closed " + a;
+  for (const auto& r : flags.drop) label += ", dropped " + r;
+  for (const auto& c : flags.exclude_carriers) label += ", without " + c;
+  for (const auto& f : flags.factors) label += ", factor " + f;
+  return label;
+}
+
+// The network to draw: the --network file, or the server's (GetNetwork, FULL view).
+routes::Result<std::shared_ptr<const routes::Network>> FetchNetwork(Session& session,
+                                                                    const ExportOptions& options,
+                                                                    Outcome* outcome) {
+  if (!options.network_file.empty()) return formats::LoadNetworkFile(options.network_file);
+  v1::GetNetworkRequest request;
+  request.set_view(v1::NETWORK_VIEW_FULL);
+  v1::GetNetworkResponse response;
+  auto& stub = session.NetworkStub();
+  *outcome = session.Call(
+      [&](grpc::ClientContext* context) { return stub.GetNetwork(context, request, &response); });
+  if (!outcome->ok()) return routes::MakeError(routes::ErrorCode::kInternal, "", outcome->message);
+  v1::Network message = response.network();
+  if (message.version() == 0) message.set_version(response.network_version());
+  auto network = formats::BuildNetwork(message);
+  if (!network.ok()) {
+    *outcome = Outcome::Fail(ExitCode::kInternal, "the server's network does not validate: " +
+                                                      FirstLines(network.error(), 5));
+  }
+  return network;
+}
+
+Outcome RunExport(Session& session, const ExportOptions& options) {
+  Outcome outcome;
+  auto network = FetchNetwork(session, options, &outcome);
+  if (!outcome.ok()) return outcome;
+  if (!network.ok()) {
+    return Outcome::Fail(ExitCodeForError(network.error()), FirstLines(network.error(), 10));
+  }
+  const auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  auto scenario = formats::ScenarioFromProto(ToScenario(options.scenario), **network, today);
+  if (!scenario.ok())
+    return Outcome::Fail(ExitCodeForError(scenario.error()), scenario.error().ToString());
+  auto view = routes::ScenarioView::Make(**network, *scenario);
+  if (!view.ok()) return Outcome::Fail(ExitCodeForError(view.error()), view.error().ToString());
+
+  formats::NetworkMapOptions map_options;
+  map_options.title = options.title;
+  map_options.scenario_label = ScenarioLabel(options.scenario);
+  const formats::MapDocument document = formats::NetworkMap(*view, map_options);
+  std::string text;
+  if (options.format == "geojson") {
+    text = formats::ToGeoJson(document);
+  } else if (options.format == "dot") {
+    text = formats::ToDot(document);
+  } else {
+    text = formats::ToSvgMap(document);
+  }
+  if (options.output.empty() || options.output == "-") {
+    session.out() << text;
+    return Outcome::Ok();
+  }
+  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) return Outcome::Fail(ExitCode::kInternal, "cannot write " + options.output);
+  return Outcome::Ok();
+}
+
+}  // namespace
+
+void AddInterchangeCommands(CLI::App& app, CommandRegistry& registry) {
+  CLI::App* import = app.add_subcommand("import", "Import a network from another format (offline)");
+  import->require_subcommand(1);
+  auto of = std::make_shared<ImportOptions>();
+  CLI::App* openflights = registry.Add(
+      *import, "openflights",
+      "Import the OpenFlights database (https://openflights.org/data.php) into a network file; "
+      "frequency, payload and cost are modelled (see formats/openflights.h)",
+      [of](Session& session) { return RunImportOpenFlights(session, *of); });
+  openflights->add_option("--airports", of->files.airports, "airports.dat")
+      ->required()
+      ->check(CLI::ExistingFile);
+  openflights->add_option("--routes", of->files.routes, "routes.dat")
+      ->required()
+      ->check(CLI::ExistingFile);
+  openflights->add_option("--planes", of->files.planes, "planes.dat (aircraft names)")
+      ->check(CLI::ExistingFile);
+  openflights
+      ->add_option("--airlines", of->files.airlines, "airlines.dat (codes for routes without one)")
+      ->check(CLI::ExistingFile);
+  openflights
+      ->add_option("--countries", of->files.countries,
+                   "countries.dat (default: beside airports.dat when present)")
+      ->check(CLI::ExistingFile);
+  openflights
+      ->add_option("-o,--output", of->output, "Network file to write (.pb binary, text otherwise)")
+      ->required();
+  openflights
+      ->add_option("--flights-per-week", of->model.flights_per_week,
+                   "Modelled frequency of every route")
+      ->check(CLI::Range(1, 70))
+      ->capture_default_str();
+  openflights
+      ->add_option("--payload-kg", of->model.payload_override_kg,
+                   "Payload per flight for every route (default: by equipment type)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
+  openflights
+      ->add_option("--default-payload-kg", of->model.default_payload_kg,
+                   "Payload per flight for equipment missing from the table")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}))
+      ->capture_default_str();
+  openflights->add_flag("--skip-codeshares", of->model.skip_codeshares,
+                        "Leave codeshare rows out (default: import them tagged \"codeshare\")");
+  openflights->add_flag("--skip-unknown-tz", of->model.skip_unknown_time_zone,
+                        "Skip airports without a known tz name (default: Etc/GMT offset or UTC)");
+  openflights->add_flag("--strict", of->model.strict, "Fail (exit 3) on the first skipped row");
+  openflights->add_option("--name", of->model.network_name, "Network name")->capture_default_str();
+
+  auto ex = std::make_shared<ExportOptions>();
+  CLI::App* export_command = registry.Add(
+      app, "export", "Draw the server's network as GeoJSON, Graphviz DOT or an SVG map",
+      [ex](Session& session) { return RunExport(session, *ex); });
+  export_command->add_option("--format", ex->format, "geojson, dot or svg")
+      ->required()
+      ->check(CLI::IsMember({"geojson", "dot", "svg"}, CLI::ignore_case));
+  export_command->add_option("-o,--output", ex->output, "File to write (default: stdout)");
+  export_command->add_option("--title", ex->title,
+                             "Title (default: the network's name and version)");
+  export_command->add_option(
+      "--network", ex->network_file,
+      "Draw this network file (.pb or text) instead of the server's (offline)");
+  AddScenarioFlags(*export_command, ex->scenario);
+}
+
+}  // namespace aircargo::client

@@ -1,0 +1,117 @@
+#include "routes/capacity/flow_network.h"
+
+#include <algorithm>
+#include <string>
+
+namespace aircargo::routes {
+
+Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origin,
+                                       std::span<const AirportId> destinations) {
+  const Network& network = view.network();
+  const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
+  if (origin.value >= airport_count) return NotFound("origin", "airport index out of range");
+  if (destinations.empty())
+    return InvalidArgument("destinations", "must name at least one airport");
+  std::vector<bool> is_destination(airport_count, false);
+  std::vector<AirportId> targets;
+  for (std::size_t i = 0; i < destinations.size(); ++i) {
+    const AirportId d = destinations[i];
+    if (d.value >= airport_count) {
+      return NotFound("destinations[" + std::to_string(i) + "]", "airport index out of range");
+    }
+    if (d == origin) {
+      return InvalidArgument("destinations[" + std::to_string(i) + "]",
+                             "must differ from the origin " + network.airport(origin).iata);
+    }
+    if (!is_destination[d.value]) targets.push_back(d);
+    is_destination[d.value] = true;
+  }
+
+  FlowNetwork f;
+  f.in_node_.resize(airport_count);
+  f.out_node_.resize(airport_count);
+  std::uint32_t nodes = airport_count;
+  for (std::uint32_t a = 0; a < airport_count; ++a) {
+    f.in_node_[a] = a;
+    f.out_node_[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
+  }
+  f.source_ = f.in_node_[origin.value];
+  f.sink_ = targets.size() == 1 ? f.out_node_[targets.front().value] : nodes++;
+
+  std::vector<std::uint32_t> tails;
+  const auto add_pair = [&](std::uint32_t tail, std::uint32_t head, std::int64_t capacity,
+                            std::int64_t cost, ArcLabel label) {
+    f.head_.push_back(head);
+    f.head_.push_back(tail);
+    f.residual_.push_back(capacity);
+    f.residual_.push_back(0);
+    f.capacity_.push_back(capacity);
+    f.cost_.push_back(cost);
+    f.labels_.push_back(label);
+    tails.push_back(tail);
+    tails.push_back(head);
+  };
+  for (std::uint32_t a = 0; a < airport_count; ++a) {
+    if (f.in_node_[a] != f.out_node_[a]) {
+      add_pair(f.in_node_[a], f.out_node_[a], network.airports()[a].throughput_kg_per_week, 0,
+               {ArcKind::kThroughput, a});
+    }
+  }
+  f.route_pair_.assign(view.route_count(), -1);
+  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+    const RouteId id(r);
+    if (!view.usable(id)) continue;
+    const Route& route = view.route(id);
+    const std::uint32_t tail = f.out_node_[route.origin.value];
+    const std::uint32_t head = f.in_node_[route.destination.value];
+    if (head == f.source_ || tail == f.sink_ || tail == head) continue;
+    f.route_pair_[r] = static_cast<std::int64_t>(f.labels_.size());
+    add_pair(tail, head, view.weekly_capacity_kg(id), route.cost_per_kg_micros,
+             {ArcKind::kRoute, r});
+  }
+  if (targets.size() > 1) {
+    for (AirportId d : targets) {
+      add_pair(f.out_node_[d.value], f.sink_, kUnlimitedKg, 0, {ArcKind::kSinkLink, d.value});
+    }
+  }
+
+  // Group arcs by tail (CSR).
+  f.first_.assign(nodes + 1, 0);
+  for (std::uint32_t tail : tails) ++f.first_[tail + 1];
+  for (std::uint32_t v = 0; v < nodes; ++v) f.first_[v + 1] += f.first_[v];
+  f.adjacency_.resize(tails.size());
+  std::vector<std::uint32_t> next(f.first_.begin(), f.first_.end() - 1);
+  for (std::uint32_t arc = 0; arc < tails.size(); ++arc) f.adjacency_[next[tails[arc]]++] = arc;
+  return f;
+}
+
+std::int64_t FlowNetwork::RoutePair(RouteId route) const {
+  return route.value < route_pair_.size() ? route_pair_[route.value] : -1;
+}
+
+std::int64_t FlowNetwork::ThroughputPair(AirportId airport) const {
+  if (airport.value >= in_node_.size() || in_node_[airport.value] == out_node_[airport.value]) {
+    return -1;
+  }
+  // Throughput pairs come first, in airport order.
+  const auto it = std::lower_bound(labels_.begin(), labels_.end(), airport.value,
+                                   [](const ArcLabel& l, std::uint32_t a) {
+                                     return l.kind == ArcKind::kThroughput && l.id < a;
+                                   });
+  return static_cast<std::int64_t>(it - labels_.begin());
+}
+
+void FlowNetwork::ResetFlow() {
+  for (std::uint32_t k = 0; k < capacity_.size(); ++k) {
+    residual_[2 * k] = capacity_[k];
+    residual_[2 * k + 1] = 0;
+  }
+}
+
+void FlowNetwork::SetCapacity(std::uint32_t pair, std::int64_t capacity) {
+  capacity_[pair] = capacity;
+  residual_[2 * pair] = capacity;
+  residual_[2 * pair + 1] = 0;
+}
+
+}  // namespace aircargo::routes

@@ -1,0 +1,113 @@
+// FlowNetwork: the one place that turns a ScenarioView into a flow network with a residual graph.
+//
+// Nodes are airports; an airport with a terminal limit (throughput_kg_per_week > 0) is split into
+// an "in" and an "out" node joined by a throughput arc of that capacity, so the limit binds every
+// kilogram handled there (the origin's and destinations' too). Each usable route is an arc
+// out(origin) -> in(destination) with its weekly capacity (kg/week, after scenario factors) and its
+// cost_per_kg_micros. With several destinations a super-sink is added, fed by uncapacitated sink
+// links from each destination. Arcs into the source or out of the sink are left out (they never
+// carry useful flow).
+//
+// Arcs come in pairs: arc 2k is the forward arc of pair k, 2k+1 its reverse (residual) arc, so
+// Reverse(a) == a ^ 1. Every algorithm in routes/capacity works on this residual graph; the Boost
+// baselines (routes/capacity/boost_flow.h) convert it. Not thread-safe to mutate; cheap to copy.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "routes/ids.h"
+#include "routes/result.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::routes {
+
+// Exact sums of kg x micros (up to 1e12 x 1e9 per route). __extension__ keeps -Wpedantic quiet.
+__extension__ typedef __int128 Int128;
+
+// Capacity of the uncapacitated sink links: above any real total (67k routes x 7e10 kg < 5e15).
+inline constexpr std::int64_t kUnlimitedKg = std::numeric_limits<std::int64_t>::max() / 4;
+
+enum class ArcKind : std::uint8_t {
+  kRoute,       // a route; id = RouteId
+  kThroughput,  // an airport's terminal limit; id = AirportId
+  kSinkLink,    // destination -> super-sink; id = AirportId of the destination
+};
+
+struct ArcLabel {
+  ArcKind kind = ArcKind::kRoute;
+  std::uint32_t id = 0;
+};
+
+class FlowNetwork {
+ public:
+  // Validates the endpoints: destinations non-empty (INVALID_ARGUMENT "destinations"), airports in
+  // range (NOT_FOUND), origin not among the destinations (INVALID_ARGUMENT). Duplicate destinations
+  // count once.
+  static Result<FlowNetwork> Build(const ScenarioView& view, AirportId origin,
+                                   std::span<const AirportId> destinations);
+
+  std::uint32_t node_count() const { return static_cast<std::uint32_t>(first_.size() - 1); }
+  std::uint32_t source() const { return source_; }
+  std::uint32_t sink() const { return sink_; }
+  std::uint32_t pair_count() const { return static_cast<std::uint32_t>(labels_.size()); }
+  std::uint32_t arc_count() const { return static_cast<std::uint32_t>(head_.size()); }
+
+  // Arcs leaving `node` (forward and reverse), as arc indices.
+  std::span<const std::uint32_t> OutArcs(std::uint32_t node) const {
+    return {adjacency_.data() + first_[node], adjacency_.data() + first_[node + 1]};
+  }
+  static std::uint32_t Reverse(std::uint32_t arc) { return arc ^ 1U; }
+  static bool IsForward(std::uint32_t arc) { return (arc & 1U) == 0; }
+  std::uint32_t Head(std::uint32_t arc) const { return head_[arc]; }
+  std::uint32_t Tail(std::uint32_t arc) const { return head_[arc ^ 1U]; }
+  // Cost per kg (micros); the reverse arc has the negated cost.
+  std::int64_t Cost(std::uint32_t arc) const {
+    return IsForward(arc) ? cost_[arc >> 1] : -cost_[arc >> 1];
+  }
+  std::int64_t Residual(std::uint32_t arc) const { return residual_[arc]; }
+  void Push(std::uint32_t arc, std::int64_t kg) {
+    residual_[arc] -= kg;
+    residual_[arc ^ 1U] += kg;
+  }
+
+  // Pair k: its label, original capacity and current flow (capacity - forward residual).
+  const ArcLabel& label(std::uint32_t pair) const { return labels_[pair]; }
+  std::int64_t capacity(std::uint32_t pair) const { return capacity_[pair]; }
+  std::int64_t flow(std::uint32_t pair) const { return capacity_[pair] - residual_[2 * pair]; }
+
+  // The pair of a route / an airport's throughput arc, or -1 when the network has none.
+  std::int64_t RoutePair(RouteId route) const;
+  std::int64_t ThroughputPair(AirportId airport) const;
+  // The in / out node of an airport (equal unless the airport is split).
+  std::uint32_t InNode(AirportId airport) const { return in_node_[airport.value]; }
+  std::uint32_t OutNode(AirportId airport) const { return out_node_[airport.value]; }
+
+  // Zero flow everywhere.
+  void ResetFlow();
+  // Sets a pair's flow (0..capacity); the caller keeps flow conserved.
+  void SetFlow(std::uint32_t pair, std::int64_t kg) {
+    residual_[2 * pair] = capacity_[pair] - kg;
+    residual_[2 * pair + 1] = kg;
+  }
+  // Changes a pair's capacity and zeroes its flow (call ResetFlow before solving again).
+  void SetCapacity(std::uint32_t pair, std::int64_t capacity);
+
+ private:
+  std::uint32_t source_ = 0;
+  std::uint32_t sink_ = 0;
+  std::vector<std::uint32_t> first_;      // node -> first index in adjacency_ (node_count + 1)
+  std::vector<std::uint32_t> adjacency_;  // arc indices grouped by tail
+  std::vector<std::uint32_t> head_;       // per arc
+  std::vector<std::int64_t> residual_;    // per arc
+  std::vector<std::int64_t> capacity_;    // per pair
+  std::vector<std::int64_t> cost_;        // per pair
+  std::vector<ArcLabel> labels_;          // per pair
+  std::vector<std::int64_t> route_pair_;  // per route id of the view; -1 when absent
+  std::vector<std::uint32_t> in_node_;    // per airport
+  std::vector<std::uint32_t> out_node_;   // per airport
+};
+
+}  // namespace aircargo::routes

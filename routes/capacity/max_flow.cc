@@ -1,0 +1,80 @@
+#include "routes/capacity/max_flow.h"
+
+#include <algorithm>
+
+#include "routes/capacity/blocking_flow.h"
+
+namespace aircargo::routes {
+
+Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop, std::int64_t limit) {
+  const auto any_arc = [](std::uint32_t) { return true; };
+  return internal::BlockingFlows(network, stop, any_arc).Run(limit);
+}
+
+std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network) {
+  std::vector<bool> reached(network.node_count(), false);
+  std::vector<std::uint32_t> queue{network.source()};
+  reached[network.source()] = true;
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    for (std::uint32_t arc : network.OutArcs(queue[i])) {
+      const std::uint32_t w = network.Head(arc);
+      if (!reached[w] && network.Residual(arc) > 0) {
+        reached[w] = true;
+        queue.push_back(w);
+      }
+    }
+  }
+  std::vector<std::uint32_t> cut;
+  for (std::uint32_t v : queue) {
+    for (std::uint32_t arc : network.OutArcs(v)) {
+      if (FlowNetwork::IsForward(arc) && !reached[network.Head(arc)] &&
+          network.capacity(arc >> 1) > 0) {
+        cut.push_back(arc >> 1);
+      }
+    }
+  }
+  return cut;
+}
+
+Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
+                                       StopCheck& stop) {
+  auto built = FlowNetwork::Build(view, query.origin, query.destinations);
+  if (!built.ok()) return built.error();
+  FlowNetwork& network = built.value();
+  auto flow = AugmentMaxFlow(network, stop);
+  if (!flow.ok()) return flow.error();
+
+  CapacityResult result;
+  result.max_flow_kg_per_week = *flow;
+  if (*flow > 0) {
+    for (std::uint32_t pair : MinCutPairs(network)) {
+      const ArcLabel& label = network.label(pair);
+      Bottleneck b;
+      b.capacity_kg_per_week = network.capacity(pair);
+      if (label.kind == ArcKind::kRoute) {
+        b.kind = Bottleneck::Kind::kRoute;
+        b.route = RouteId(label.id);
+      } else {
+        b.kind = Bottleneck::Kind::kAirport;
+        b.airport = AirportId(label.id);
+      }
+      result.min_cut.push_back(b);
+    }
+  }
+  std::stable_sort(result.min_cut.begin(), result.min_cut.end(),
+                   [](const Bottleneck& a, const Bottleneck& b) {
+                     return a.capacity_kg_per_week > b.capacity_kg_per_week;
+                   });
+  for (std::uint32_t pair = 0; pair < network.pair_count(); ++pair) {
+    const ArcLabel& label = network.label(pair);
+    if (label.kind != ArcKind::kRoute || network.flow(pair) <= 0) continue;
+    result.route_flows.push_back({RouteId(label.id), network.flow(pair), network.capacity(pair)});
+  }
+  std::stable_sort(result.route_flows.begin(), result.route_flows.end(),
+                   [](const RouteFlow& a, const RouteFlow& b) {
+                     return a.flow_kg_per_week > b.flow_kg_per_week;
+                   });
+  return result;
+}
+
+}  // namespace aircargo::routes

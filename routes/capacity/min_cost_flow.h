@@ -1,0 +1,61 @@
+// PlanFlow: ship a weekly demand (kg/week) from an origin to one or several destinations (any
+// split among them) at minimum total cost, cost = sum over routes of kg x cost_per_kg_micros.
+// When the demand exceeds the maximum flow, the plan ships the maximum flow at minimum cost and
+// reports the shortfall (not an error). The plan is also decomposed into origin-destination paths
+// with the kilograms on each.
+//
+// Algorithm: primal-dual successive shortest paths: Dijkstra with potentials (reduced costs stay
+// non-negative since route costs are >= 0), then blocking flows over the zero-reduced-cost arcs,
+// on the FlowNetwork residual graph. Costs are summed in __int128; the total saturates at
+// INT64_MAX (cost_saturated says so). Errors: FlowNetwork::Build's, INVALID_ARGUMENT
+// "demand_kg_per_week" (negative or above kMaxDemandKgPerWeek), DEADLINE_EXCEEDED / CANCELLED.
+// Pure function; one StopCheck per call.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "routes/capacity/flow_network.h"
+#include "routes/capacity/max_flow.h"
+#include "routes/ids.h"
+#include "routes/result.h"
+#include "routes/scenario_view.h"
+#include "routes/stop_check.h"
+
+namespace aircargo::routes {
+
+// Demands above this (a million tonnes a week) are rejected as absurd.
+inline constexpr std::int64_t kMaxDemandKgPerWeek = 1'000'000'000'000;
+
+struct FlowPlanQuery {
+  AirportId origin;
+  std::vector<AirportId> destinations;  // one or more; duplicates count once
+  std::int64_t demand_kg_per_week = 0;
+};
+
+// One origin -> destination path of the plan.
+struct PlannedPath {
+  std::vector<RouteId> routes;  // in flight order
+  std::int64_t kg_per_week = 0;
+  std::int64_t cost_per_kg_micros = 0;  // sum over the routes
+};
+
+struct FlowPlan {
+  std::int64_t demand_kg_per_week = 0;
+  std::int64_t shipped_kg_per_week = 0;
+  std::int64_t shortfall_kg_per_week = 0;  // demand - shipped
+  std::int64_t total_cost_micros = 0;      // saturates at INT64_MAX
+  bool cost_saturated = false;
+  std::vector<RouteFlow> route_flows;  // routes carrying flow, largest first
+  std::vector<PlannedPath> paths;      // cheapest per kg first; kg add up to shipped
+};
+
+Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, StopCheck& stop);
+
+// Sends up to `demand` kg from a zero flow at minimum cost over `network`; returns the kg sent.
+Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand, StopCheck& stop);
+
+// Sum over pairs of flow x cost, exact.
+Int128 FlowCostMicros(const FlowNetwork& network);
+
+}  // namespace aircargo::routes

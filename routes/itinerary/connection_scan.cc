@@ -1,0 +1,191 @@
+#include "routes/itinerary/connection_scan.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <limits>
+#include <queue>
+#include <utility>
+
+#include "routes/itinerary/itinerary_query.h"
+
+namespace aircargo::routes {
+namespace {
+
+constexpr std::uint32_t kNoParent = std::numeric_limits<std::uint32_t>::max();
+
+// A chain of flights ending in `flight`, linked to its prefix.
+struct Label {
+  std::uint32_t parent = kNoParent;
+  std::uint32_t flight = 0;
+  int legs = 1;
+  std::chrono::sys_seconds first_departure;
+};
+
+using Positions = std::array<std::uint32_t, kMaxItineraryLegs>;
+
+class LabelSet {
+ public:
+  explicit LabelSet(const std::vector<DatedFlight>& flights) : flights_(flights) {}
+
+  std::uint32_t Add(Label label) {
+    labels_.push_back(label);
+    return static_cast<std::uint32_t>(labels_.size() - 1);
+  }
+  const Label& operator[](std::uint32_t i) const { return labels_[i]; }
+
+  // The chain's flight positions, first leg first.
+  Positions Chain(std::uint32_t i) const {
+    Positions out{};
+    int n = labels_[i].legs;
+    for (std::uint32_t at = i; at != kNoParent; at = labels_[at].parent)
+      out[--n] = labels_[at].flight;
+    return out;
+  }
+
+  // True when the chain touches `airport` (its origin or any arrival airport).
+  bool Visits(std::uint32_t i, AirportId airport) const {
+    for (std::uint32_t at = i; at != kNoParent; at = labels_[at].parent) {
+      const DatedFlight& f = flights_[labels_[at].flight];
+      if (f.destination == airport || f.origin == airport) return true;
+    }
+    return false;
+  }
+
+  // The ranking among chains that end at the same flight or airport: fewer legs, later first
+  // departure, then positions. Extending two chains by one flight keeps their order.
+  bool Better(std::uint32_t a, std::uint32_t b) const {
+    const Label& la = labels_[a];
+    const Label& lb = labels_[b];
+    if (la.legs != lb.legs) return la.legs < lb.legs;
+    if (la.first_departure != lb.first_departure) return la.first_departure > lb.first_departure;
+    const Positions ca = Chain(a);
+    const Positions cb = Chain(b);
+    return std::lexicographical_compare(ca.begin(), ca.begin() + la.legs, cb.begin(),
+                                        cb.begin() + lb.legs);
+  }
+
+ private:
+  const std::vector<DatedFlight>& flights_;
+  std::vector<Label> labels_;
+};
+
+// Inserts `label` into the sorted `list`, keeping at most `cap` best entries.
+template <typename Less>
+void InsertCapped(std::vector<std::uint32_t>& list, std::uint32_t label, std::size_t cap,
+                  const Less& less) {
+  const auto at = std::upper_bound(list.begin(), list.end(), label, less);
+  if (static_cast<std::size_t>(at - list.begin()) >= cap) return;
+  list.insert(at, label);
+  if (list.size() > cap) list.pop_back();
+}
+
+}  // namespace
+
+Result<std::vector<FlightChain>> ScanEarliest(const std::vector<DatedFlight>& flights,
+                                              const ScanRules& rules,
+                                              std::chrono::sys_seconds ready, int k,
+                                              StopCheck& stop) {
+  const std::size_t want = static_cast<std::size_t>(std::max(k, 1));
+  const std::size_t cap = want + 2;  // labels kept per airport and per flight
+  const int max_legs = std::clamp(rules.max_legs, 1, kMaxItineraryLegs);
+  const std::chrono::sys_seconds first_possible = ready + rules.export_clearance;
+
+  LabelSet labels(flights);
+  auto delivered = [&](std::uint32_t i) {
+    return flights[labels[i].flight].arrival + rules.import_clearance;
+  };
+  auto better = [&](std::uint32_t a, std::uint32_t b) { return labels.Better(a, b); };
+  auto better_final = [&](std::uint32_t a, std::uint32_t b) {
+    const auto da = delivered(a);
+    const auto db = delivered(b);
+    if (da != db) return da < db;
+    return labels.Better(a, b);
+  };
+
+  std::vector<std::vector<std::uint32_t>> pool(rules.connection.size());
+  using Pending = std::pair<std::chrono::sys_seconds, std::uint32_t>;  // ready to connect, label
+  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
+  std::vector<std::uint32_t> finals;
+  std::vector<std::uint32_t> fresh;
+
+  for (std::size_t i = 0; i < flights.size(); ++i) {
+    if (auto error = stop.Poll()) return *error;
+    const DatedFlight& f = flights[i];
+    const bool full = finals.size() == want;
+    if (full && f.departure > delivered(finals.back())) break;  // later flights deliver later
+    while (!pending.empty() && pending.top().first <= f.departure) {
+      const std::uint32_t label = pending.top().second;
+      pending.pop();
+      InsertCapped(pool[flights[labels[label].flight].destination.value], label, cap, better);
+    }
+    if (f.origin == rules.destination) continue;
+    const bool to_destination = f.destination == rules.destination;
+    if (full && f.arrival + (to_destination ? rules.import_clearance : std::chrono::minutes{0}) >
+                    delivered(finals.back())) {
+      continue;  // cannot deliver before the k-th best found so far
+    }
+    fresh.clear();
+    if (f.origin == rules.origin && f.departure >= first_possible) {
+      fresh.push_back(labels.Add({kNoParent, static_cast<std::uint32_t>(i), 1, f.departure}));
+    }
+    for (std::uint32_t prev : pool[f.origin.value]) {
+      if (fresh.size() >= cap) break;
+      const Label& p = labels[prev];
+      if (p.legs >= max_legs || labels.Visits(prev, f.destination)) continue;
+      const Label next{prev, static_cast<std::uint32_t>(i), p.legs + 1, p.first_departure};
+      fresh.push_back(labels.Add(next));
+    }
+    for (std::uint32_t label : fresh) {
+      if (to_destination) {
+        InsertCapped(finals, label, want, better_final);
+      } else {
+        pending.emplace(f.arrival + rules.connection[f.destination.value], label);
+      }
+    }
+  }
+
+  std::vector<FlightChain> chains;
+  for (std::uint32_t label : finals) {
+    const Positions positions = labels.Chain(label);
+    FlightChain chain;
+    chain.flights.assign(positions.begin(), positions.begin() + labels[label].legs);
+    chain.delivered = delivered(label);
+    chains.push_back(std::move(chain));
+  }
+  return chains;
+}
+
+Result<std::optional<std::chrono::sys_seconds>> ScanLatestDeparture(
+    const std::vector<DatedFlight>& flights, const ScanRules& rules,
+    std::chrono::sys_seconds earliest_departure, std::chrono::sys_seconds deliver_by,
+    StopCheck& stop) {
+  const int max_legs = std::clamp(rules.max_legs, 1, kMaxItineraryLegs);
+  const std::size_t width = static_cast<std::size_t>(max_legs) + 1;
+  constexpr std::chrono::sys_seconds kNever = std::chrono::sys_seconds::min();
+  // latest[a * width + j]: the latest departure from airport a of a chain of at most j legs that
+  // delivers in time.
+  std::vector<std::chrono::sys_seconds> latest(rules.connection.size() * width, kNever);
+  // Flights in decreasing departure order: every flight leaving after an arrival is already seen.
+  for (std::size_t i = flights.size(); i-- > 0;) {
+    if (auto error = stop.Poll()) return *error;
+    const DatedFlight& f = flights[i];
+    if (f.origin == rules.destination || f.departure < earliest_departure) continue;
+    std::chrono::sys_seconds* row = &latest[f.origin.value * width];
+    if (f.destination == rules.destination) {
+      if (f.arrival + rules.import_clearance > deliver_by) continue;
+      for (int j = 1; j <= max_legs; ++j) row[j] = std::max(row[j], f.departure);
+    } else if (f.destination != rules.origin) {
+      const std::chrono::sys_seconds* next = &latest[f.destination.value * width];
+      const auto connect = f.arrival + rules.connection[f.destination.value];
+      for (int j = 2; j <= max_legs; ++j) {
+        if (next[j - 1] != kNever && connect <= next[j - 1]) row[j] = std::max(row[j], f.departure);
+      }
+    }
+  }
+  const std::chrono::sys_seconds best = latest[rules.origin.value * width + max_legs];
+  if (best == kNever) return std::optional<std::chrono::sys_seconds>{};
+  return std::optional<std::chrono::sys_seconds>{best};
+}
+
+}  // namespace aircargo::routes

@@ -1,0 +1,339 @@
+#include "routes/itinerary/plan_itinerary.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "routes/itinerary/connection_scan.h"
+#include "routes/itinerary/dated_flights.h"
+#include "routes/itinerary/local_time.h"
+
+namespace aircargo::routes {
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::sys_seconds;
+
+std::optional<Error> Validate(const Network& network, const ItineraryQuery& q) {
+  const auto airports = network.airports().size();
+  if (q.origin.value >= airports) return InvalidArgument("origin", "unknown airport id");
+  if (q.destination.value >= airports) return InvalidArgument("destination", "unknown airport id");
+  if (q.origin == q.destination) {
+    return InvalidArgument("destination",
+                           "must differ from the origin (" + network.airport(q.origin).iata + ")");
+  }
+  if (q.k < 1 || q.k > kMaxItineraries) {
+    return InvalidArgument("k", "must be between 1 and " + std::to_string(kMaxItineraries) +
+                                    ", got " + std::to_string(q.k));
+  }
+  if (q.shipment_kg < 0) {
+    return InvalidArgument("shipment_kg", "must be >= 0, got " + std::to_string(q.shipment_kg));
+  }
+  if (q.horizon <= minutes{0} || q.horizon > kMaxItineraryHorizon) {
+    return InvalidArgument("horizon", "must be more than 0 and at most " +
+                                          std::to_string(kMaxItineraryHorizon.count()) +
+                                          " days, got " + std::to_string(q.horizon.count()) +
+                                          " minutes");
+  }
+  if (q.max_legs < 1 || q.max_legs > kMaxItineraryLegs) {
+    return InvalidArgument("max_legs", "must be between 1 and " +
+                                           std::to_string(kMaxItineraryLegs) + ", got " +
+                                           std::to_string(q.max_legs));
+  }
+  if (q.arrive_by && *q.arrive_by < q.ready) {
+    return InvalidArgument("arrive_by", "must not be before the ready time " + FormatUtc(q.ready));
+  }
+  if (q.arrive_by && *q.arrive_by - q.ready > kMaxItineraryHorizon) {
+    return InvalidArgument("arrive_by", "must be at most " +
+                                            std::to_string(kMaxItineraryHorizon.count()) +
+                                            " days after the ready time");
+  }
+  return std::nullopt;
+}
+
+// Time zones of the airports, resolved on first use.
+class Zones {
+ public:
+  explicit Zones(const Network& network) : network_(network), zones_(network.airports().size()) {}
+
+  Result<AirportTime> At(AirportId airport, sys_seconds instant) {
+    std::optional<TimeZone>& zone = zones_[airport.value];
+    if (!zone) {
+      const Airport& a = network_.airport(airport);
+      auto found = TimeZone::Find(a.time_zone, "airports[" + a.iata + "].time_zone");
+      if (!found.ok()) return found.error();
+      zone = *found;
+    }
+    return AirportTime{instant, zone->OffsetAt(instant)};
+  }
+
+ private:
+  const Network& network_;
+  std::vector<std::optional<TimeZone>> zones_;
+};
+
+ScanRules MakeRules(const Network& network, const ItineraryQuery& q) {
+  ScanRules rules;
+  rules.origin = q.origin;
+  rules.destination = q.destination;
+  rules.export_clearance = minutes{network.airport(q.origin).export_clearance_minutes};
+  rules.import_clearance = minutes{network.airport(q.destination).import_clearance_minutes};
+  for (const Airport& a : network.airports()) {
+    rules.connection.push_back(minutes{a.min_connection_minutes});
+  }
+  rules.max_legs = q.max_legs;
+  return rules;
+}
+
+Result<Itinerary> BuildItinerary(const std::vector<DatedFlight>& flights, const FlightChain& chain,
+                                 const ScanRules& rules, sys_seconds ready,
+                                 const std::optional<sys_seconds>& arrive_by, Zones& zones) {
+  Itinerary it;
+  auto at = [&](AirportId airport, sys_seconds instant) { return zones.At(airport, instant); };
+  auto ready_at = at(rules.origin, ready);
+  auto export_end = at(rules.origin, ready + rules.export_clearance);
+  if (!ready_at.ok()) return ready_at.error();
+  if (!export_end.ok()) return export_end.error();
+  it.ready = *ready_at;
+  it.export_clearance = {ClearanceKind::kExport, rules.origin, *ready_at, *export_end};
+  sys_seconds available = export_end->utc;
+  minutes connection{0};
+  for (std::size_t position : chain.flights) {
+    const DatedFlight& f = flights[position];
+    auto departure = at(f.origin, f.departure);
+    auto arrival = at(f.destination, f.arrival);
+    if (!departure.ok()) return departure.error();
+    if (!arrival.ok()) return arrival.error();
+    ItineraryLeg leg;
+    leg.route = f.route;
+    leg.origin = f.origin;
+    leg.destination = f.destination;
+    leg.flight_date = f.date;
+    leg.departure = *departure;
+    leg.arrival = *arrival;
+    leg.wait = std::chrono::duration_cast<minutes>(f.departure - available);
+    leg.connection = connection;
+    it.legs.push_back(leg);
+    connection = rules.connection[f.destination.value];
+    available = f.arrival + connection;
+  }
+  const ItineraryLeg& last = it.legs.back();
+  auto import_end = at(rules.destination, last.arrival.utc + rules.import_clearance);
+  if (!import_end.ok()) return import_end.error();
+  it.import_clearance = {ClearanceKind::kImport, rules.destination, last.arrival, *import_end};
+  it.delivered = *import_end;
+  it.door_to_door = std::chrono::duration_cast<minutes>(it.delivered.utc - ready);
+  it.meets_arrive_by = !arrive_by || it.delivered.utc <= *arrive_by;
+  return it;
+}
+
+// Routes that can be a leg of some chain of at most max_legs legs from the origin to the
+// destination: hops(origin -> route origin) + 1 + hops(route destination -> destination) <=
+// max_legs, and not into the origin or out of the destination (chains never do either). An exact
+// pruning: on the world network it leaves a small part of the timetable to expand.
+std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
+  const std::size_t n = view.network().airports().size();
+  constexpr int kFar = std::numeric_limits<int>::max();
+  auto hops = [&](AirportId start, bool forward) {
+    std::vector<int> dist(n, kFar);
+    std::vector<AirportId> frontier{start};
+    dist[start.value] = 0;
+    for (int level = 0; level < q.max_legs && !frontier.empty(); ++level) {
+      std::vector<AirportId> next;
+      for (AirportId a : frontier) {
+        auto visit = [&](RouteId id) {
+          const Route& r = view.route(id);
+          const AirportId b = forward ? r.destination : r.origin;
+          if (dist[b.value] == kFar) {
+            dist[b.value] = level + 1;
+            next.push_back(b);
+          }
+        };
+        if (forward) {
+          view.ForEachOutRoute(a, visit);
+        } else {
+          view.ForEachInRoute(a, visit);
+        }
+      }
+      frontier = std::move(next);
+    }
+    return dist;
+  };
+  const std::vector<int> from_origin = hops(q.origin, true);
+  const std::vector<int> to_destination = hops(q.destination, false);
+  std::vector<bool> keep(view.route_count(), false);
+  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
+    const RouteId id{i};
+    if (!view.usable(id)) continue;
+    const Route& r = view.route(id);
+    if (r.destination == q.origin || r.origin == q.destination) continue;
+    const int before = from_origin[r.origin.value];
+    const int after = to_destination[r.destination.value];
+    keep[i] = before != kFar && after != kFar && before + 1 + after <= q.max_legs;
+  }
+  return keep;
+}
+
+// Usable routes leaving the origin.
+std::vector<bool> RoutesFromOrigin(const ScenarioView& view, AirportId origin) {
+  std::vector<bool> keep(view.route_count(), false);
+  view.ForEachOutRoute(origin, [&](RouteId id) { keep[id.value] = true; });
+  return keep;
+}
+
+struct Diagnosis {
+  NoItineraryReason reason = NoItineraryReason::kNoConnection;
+  std::string detail;
+};
+
+Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
+                           const DatedTimetable& table, const std::vector<bool>& within_legs,
+                           const ScanRules& rules, StopCheck& stop) {
+  const Network& network = view.network();
+  const std::string& origin = network.airport(q.origin).iata;
+  const std::string& destination = network.airport(q.destination).iata;
+  const sys_seconds first_possible = q.ready + rules.export_clearance;
+  const sys_seconds window_end = q.ready + q.horizon;
+  auto leaves_origin = [&](const std::vector<DatedFlight>& flights) {
+    return std::any_of(flights.begin(), flights.end(), [&](const DatedFlight& f) {
+      return f.origin == q.origin && f.departure >= first_possible;
+    });
+  };
+  const sys_seconds expand_end = std::max(window_end, q.arrive_by.value_or(window_end));
+  std::optional<DatedTimetable> any_payload;
+  if (!table.payload_too_small.empty()) {
+    auto all = ExpandView(view, q.ready, expand_end, {0, &within_legs}, stop);
+    if (!all.ok()) return all.error();
+    any_payload = std::move(all).value();
+  }
+  // Departures from the origin, wherever they lead, with and without the payload filter.
+  const std::vector<bool> from_origin = RoutesFromOrigin(view, q.origin);
+  auto origin_fitting = ExpandView(view, q.ready, window_end, {q.shipment_kg, &from_origin}, stop);
+  if (!origin_fitting.ok()) return origin_fitting.error();
+  auto origin_any = ExpandView(view, q.ready, window_end, {0, &from_origin}, stop);
+  if (!origin_any.ok()) return origin_any.error();
+  const auto plural = [](long n, const char* unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+  };
+  const long horizon_minutes = static_cast<long>(q.horizon.count());
+  const std::string horizon = horizon_minutes % (24 * 60) == 0
+                                  ? plural(horizon_minutes / (24 * 60), "day")
+                                  : plural(horizon_minutes, "minute");
+  if (!leaves_origin(origin_fitting->flights)) {
+    if (leaves_origin(origin_any->flights)) {
+      return Diagnosis{NoItineraryReason::kPayloadTooSmall,
+                       "every flight leaving " + origin + " in the next " + horizon +
+                           " carries less than " + std::to_string(q.shipment_kg) + " kg"};
+    }
+    return Diagnosis{NoItineraryReason::kNoDepartureInHorizon,
+                     "no usable flight leaves " + origin + " between export clearance (" +
+                         FormatUtc(first_possible) + ") and the end of the " + horizon +
+                         " horizon"};
+  }
+  if (any_payload) {
+    auto found = ScanEarliest(any_payload->flights, rules, q.ready, 1, stop);
+    if (!found.ok()) return found.error();
+    if (!found->empty()) {
+      return Diagnosis{NoItineraryReason::kPayloadTooSmall,
+                       "itineraries to " + destination +
+                           " exist only on flights carrying less than " +
+                           std::to_string(q.shipment_kg) + " kg"};
+    }
+  }
+  ScanRules relaxed = rules;
+  relaxed.export_clearance = minutes{0};
+  std::fill(relaxed.connection.begin(), relaxed.connection.end(), minutes{0});
+  auto relaxed_found = ScanEarliest(table.flights, relaxed, q.ready, 1, stop);
+  if (!relaxed_found.ok()) return relaxed_found.error();
+  if (!relaxed_found->empty()) {
+    return Diagnosis{NoItineraryReason::kConnectionTooShort,
+                     "flights to " + destination +
+                         " exist, but every chain misses the export clearance or a minimum "
+                         "connection time"};
+  }
+  return Diagnosis{NoItineraryReason::kNoConnection,
+                   "no chain of at most " + std::to_string(q.max_legs) + " flights in the next " +
+                       horizon + " connects " + origin + " to " + destination};
+}
+
+}  // namespace
+
+const char* NoItineraryReasonName(NoItineraryReason reason) {
+  switch (reason) {
+    case NoItineraryReason::kNone:
+      return "";
+    case NoItineraryReason::kNoDepartureInHorizon:
+      return "NO_DEPARTURE_IN_HORIZON";
+    case NoItineraryReason::kConnectionTooShort:
+      return "CONNECTION_TOO_SHORT";
+    case NoItineraryReason::kPayloadTooSmall:
+      return "PAYLOAD_TOO_SMALL";
+    case NoItineraryReason::kNoConnection:
+      return "NO_CONNECTION";
+    case NoItineraryReason::kArriveByTooEarly:
+      return "ARRIVE_BY_TOO_EARLY";
+  }
+  return "";
+}
+
+Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
+                                    StopCheck& stop) {
+  const Network& network = view.network();
+  if (auto error = Validate(network, query)) return *error;
+
+  const sys_seconds window_end =
+      std::max(query.ready + query.horizon, query.arrive_by.value_or(query.ready));
+  const std::vector<bool> within_legs = RoutesWithinLegs(view, query);
+  auto table = ExpandView(view, query.ready, window_end, {query.shipment_kg, &within_legs}, stop);
+  if (!table.ok()) return table.error();
+  const std::vector<DatedFlight>& flights = table->flights;
+  const ScanRules rules = MakeRules(network, query);
+  Zones zones(network);
+
+  ItineraryPlan plan;
+  plan.payload_too_small = table->payload_too_small;
+  plan.flights_considered = static_cast<std::int64_t>(flights.size());
+
+  auto chains = ScanEarliest(flights, rules, query.ready, query.k, stop);
+  if (!chains.ok()) return chains.error();
+  for (const FlightChain& chain : *chains) {
+    auto itinerary = BuildItinerary(flights, chain, rules, query.ready, query.arrive_by, zones);
+    if (!itinerary.ok()) return itinerary.error();
+    plan.itineraries.push_back(std::move(itinerary).value());
+  }
+  if (plan.itineraries.empty()) {
+    auto diagnosis = Diagnose(view, query, *table, within_legs, rules, stop);
+    if (!diagnosis.ok()) return diagnosis.error();
+    plan.reason = diagnosis->reason;
+    plan.reason_detail = diagnosis->detail;
+  }
+
+  if (query.arrive_by) {
+    auto latest = ScanLatestDeparture(flights, rules, query.ready + rules.export_clearance,
+                                      *query.arrive_by, stop);
+    if (!latest.ok()) return latest.error();
+    if (latest->has_value()) {
+      const sys_seconds ready = **latest - rules.export_clearance;
+      auto best = ScanEarliest(flights, rules, ready, 1, stop);
+      if (!best.ok()) return best.error();
+      if (best->empty()) {
+        return MakeError(ErrorCode::kInternal, "arrive_by",
+                         "the backward scan found a departure the forward scan cannot use");
+      }
+      auto itinerary = BuildItinerary(flights, best->front(), rules, ready, query.arrive_by, zones);
+      auto ready_at = zones.At(query.origin, ready);
+      if (!itinerary.ok()) return itinerary.error();
+      if (!ready_at.ok()) return ready_at.error();
+      plan.latest_ready = LatestReady{*ready_at, std::move(itinerary).value()};
+    } else {
+      plan.latest_ready_reason =
+          plan.itineraries.empty() ? plan.reason : NoItineraryReason::kArriveByTooEarly;
+    }
+  }
+  return plan;
+}
+
+}  // namespace aircargo::routes

@@ -1,0 +1,292 @@
+#include "routes/paths/shortest_path.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <string_view>
+
+#include "routes/geo.h"
+#include "routes/paths/path.h"
+
+namespace aircargo::routes {
+namespace {
+
+// Bounds are shrunk by this factor so rounding never makes them inadmissible.
+constexpr double kBoundSlack = 1.0 - 1e-9;
+
+double AirportKm(const Network& network, std::uint32_t a, std::uint32_t b) {
+  if (a == b) return 0.0;
+  const Airport& x = network.airport(AirportId(a));
+  const Airport& y = network.airport(AirportId(b));
+  return GreatCircleKm(x.latitude_deg, x.longitude_deg, y.latitude_deg, y.longitude_deg);
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::toupper(static_cast<unsigned char>(x)) ==
+           std::toupper(static_cast<unsigned char>(y));
+  });
+}
+
+// Folds one route into the bound constants: km >= ratio x great circle, and great-circle km per
+// minute of (block + expected wait), the least time a leg's weight can have.
+void FoldRoute(const Network& network, const Route& route, double& ratio, double& speed) {
+  const double gc = AirportKm(network, route.origin.value, route.destination.value);
+  if (gc > 1e-6) ratio = std::min(ratio, route.distance_km / gc);
+  const double minutes = static_cast<double>(route.block_minutes + ExpectedWaitMinutes(route));
+  if (minutes > 0) speed = std::max(speed, gc / minutes);
+}
+
+struct HeapGreater {
+  bool operator()(const PathWorkspace::Scratch::HeapItem& a,
+                  const PathWorkspace::Scratch::HeapItem& b) const {
+    if (a.f != b.f) return a.f > b.f;
+    return a.tie > b.tie;
+  }
+};
+
+}  // namespace
+
+PathSearch::PathSearch(const ScenarioView& view, const PathQuery& query,
+                       PathWorkspace::Scratch& scratch, StopCheck& stop, SearchRules rules)
+    : view_(view), query_(query), s_(scratch), stop_(stop), rules_(rules) {
+  via_count_ = rules_.via ? static_cast<int>(query_.via.size()) : 0;
+  via_layers_ = via_count_ + 1;
+  max_legs_ = rules_.legs ? query_.max_legs : 0;
+  leg_layers_ = max_legs_ > 0 ? max_legs_ + 1 : 1;
+  for (Mode mode : query_.modes) mode_mask_ |= 1u << static_cast<unsigned>(mode);
+  has_extras_ = view_.route_count() > view_.network().routes().size();
+  filters_active_ = rules_.filters &&
+                    (mode_mask_ != 0 || !query_.avoid.empty() || !query_.excluded_carriers.empty());
+  capacity_active_ = rules_.capacity && query_.min_capacity_kg_per_week > 0;
+
+  const std::size_t airports = view_.network().airports().size();
+  const std::size_t states =
+      airports * static_cast<std::size_t>(via_layers_) * static_cast<std::size_t>(leg_layers_);
+  if (s_.dist.size() < states) {
+    s_.dist.resize(states);
+    s_.tie.resize(states);
+    s_.pred_state.resize(states);
+    s_.pred_route.resize(states);
+  }
+  s_.reached.Resize(states);
+  s_.settled.Resize(states);
+  s_.blocked_airport.Resize(airports);
+  s_.avoided_airport.Resize(airports);
+  s_.via_airport.Resize(airports);
+  if (s_.via_position.size() < airports) s_.via_position.resize(airports);
+  const std::size_t bound_slots = airports * static_cast<std::size_t>(via_layers_);
+  if (s_.bound_km.size() < bound_slots) s_.bound_km.resize(bound_slots);
+  s_.bound_known.Resize(bound_slots);
+  s_.bound_known.Reset();
+  s_.blocked_route.Resize(view_.route_count());
+  ClearBlocks();
+
+  s_.avoided_airport.Reset();
+  if (rules_.filters) {
+    for (AirportId a : query_.avoid) s_.avoided_airport.Mark(a.value);
+  }
+  s_.via_airport.Reset();
+  for (int j = 0; j < via_count_; ++j) {
+    const std::uint32_t a = query_.via[static_cast<std::size_t>(j)].value;
+    s_.via_airport.Mark(a);
+    s_.via_position[a] = j;
+  }
+
+  bounds_ = s_.use_bounds && (query_.objective == Objective::kDistance ||
+                              query_.objective == Objective::kTransitTime);
+  if (bounds_) {
+    RefreshNetworkBounds();
+    km_ratio_ = s_.km_ratio;
+    max_km_per_minute_ = s_.max_km_per_minute;
+    const std::size_t own = view_.network().routes().size();
+    for (std::size_t id = own; id < view_.route_count(); ++id) {
+      FoldRoute(view_.network(), view_.route(RouteId(static_cast<std::uint32_t>(id))), km_ratio_,
+                max_km_per_minute_);
+    }
+    km_ratio_ = std::max(0.0, std::min(1.0, km_ratio_));
+    if (query_.objective == Objective::kTransitTime && max_km_per_minute_ <= 0) bounds_ = false;
+    via_suffix_km_.assign(static_cast<std::size_t>(via_layers_), 0.0);
+    for (int j = via_count_ - 1; j >= 0; --j) {
+      const std::uint32_t from = query_.via[static_cast<std::size_t>(j)].value;
+      const std::uint32_t to = j + 1 < via_count_
+                                   ? query_.via[static_cast<std::size_t>(j) + 1].value
+                                   : query_.destination.value;
+      via_suffix_km_[static_cast<std::size_t>(j)] =
+          AirportKm(view_.network(), from, to) + via_suffix_km_[static_cast<std::size_t>(j) + 1];
+    }
+  }
+}
+
+void PathSearch::RefreshNetworkBounds() {
+  const Network& network = view_.network();
+  if (s_.network == &network && s_.network_version == network.version() &&
+      s_.airports_data == network.airports().data() && s_.routes_data == network.routes().data() &&
+      s_.airport_count == network.airports().size() && s_.route_count == network.routes().size()) {
+    return;
+  }
+  double ratio = 1.0;
+  double speed = 0.0;
+  for (const Route& route : network.routes()) FoldRoute(network, route, ratio, speed);
+  s_.network = &network;
+  s_.network_version = network.version();
+  s_.airports_data = network.airports().data();
+  s_.routes_data = network.routes().data();
+  s_.airport_count = network.airports().size();
+  s_.route_count = network.routes().size();
+  s_.km_ratio = ratio;
+  s_.max_km_per_minute = speed;
+}
+
+double PathSearch::Bound(std::uint32_t airport, int via) {
+  if (!bounds_) return 0.0;
+  const std::size_t slot =
+      static_cast<std::size_t>(airport) * static_cast<std::size_t>(via_layers_) +
+      static_cast<std::size_t>(via);
+  if (!s_.bound_known.Has(slot)) {
+    const std::uint32_t target = via < via_count_ ? query_.via[static_cast<std::size_t>(via)].value
+                                                  : query_.destination.value;
+    s_.bound_km[slot] =
+        AirportKm(view_.network(), airport, target) + via_suffix_km_[static_cast<std::size_t>(via)];
+    s_.bound_known.Mark(slot);
+  }
+  const double km = s_.bound_km[slot];
+  if (query_.objective == Objective::kDistance) return km * km_ratio_ * kBoundSlack;
+  return km / max_km_per_minute_ * kBoundSlack;
+}
+
+double PathSearch::TransitWeight(const Route& route) const {
+  std::int64_t minutes = route.block_minutes + ExpectedWaitMinutes(route);
+  if (route.origin != query_.origin) {
+    minutes += view_.network().airport(route.origin).min_connection_minutes;
+  }
+  return static_cast<double>(minutes);
+}
+
+double PathSearch::Tie(const Route& route) const {
+  return query_.objective == Objective::kLegs ? route.distance_km : 1.0;
+}
+
+double PathSearch::PathWeight(std::span<const RouteId> routes) const {
+  double sum = 0;
+  for (RouteId id : routes) sum += Weight(id);
+  return sum;
+}
+
+double PathSearch::PathTie(std::span<const RouteId> routes) const {
+  double sum = 0;
+  for (RouteId id : routes) sum += Tie(id);
+  return sum;
+}
+
+void PathSearch::ClearBlocks() {
+  s_.blocked_airport.Reset();
+  s_.blocked_route.Reset();
+  routes_blocked_ = false;
+  s_.blocked_airport.Mark(query_.origin.value);
+}
+
+void PathSearch::BlockRoute(RouteId route) {
+  s_.blocked_route.Mark(route.value);
+  routes_blocked_ = true;
+}
+void PathSearch::BlockAirport(AirportId airport) { s_.blocked_airport.Mark(airport.value); }
+
+bool PathSearch::RouteAllowed(const Route& route) const {
+  if (mode_mask_ != 0 && (mode_mask_ & (1u << static_cast<unsigned>(route.mode))) == 0) {
+    return false;
+  }
+  if (s_.avoided_airport.Has(route.destination.value)) return false;
+  for (const std::string& carrier : query_.excluded_carriers) {
+    if (EqualsIgnoreCase(carrier, route.carrier)) return false;
+  }
+  return true;
+}
+
+int PathSearch::ViaPassed(std::span<const RouteId> routes) const {
+  int passed = 0;
+  for (RouteId id : routes) {
+    if (passed < via_count_ &&
+        view_.route(id).destination == query_.via[static_cast<std::size_t>(passed)]) {
+      ++passed;
+    }
+  }
+  return passed;
+}
+
+bool PathSearch::Loopless(std::span<const RouteId> routes) const {
+  std::vector<std::uint32_t> seen;
+  seen.reserve(routes.size() + 1);
+  seen.push_back(query_.origin.value);
+  for (RouteId id : routes) {
+    const std::uint32_t next = view_.route(id).destination.value;
+    if (std::find(seen.begin(), seen.end(), next) != seen.end()) return false;
+    seen.push_back(next);
+  }
+  return true;
+}
+
+Result<std::optional<std::vector<RouteId>>> PathSearch::Shortest(AirportId from, int via_passed,
+                                                                 int legs_used) {
+  using Scratch = PathWorkspace::Scratch;
+  s_.reached.Reset();
+  s_.settled.Reset();
+  s_.heap.clear();
+  const int start_legs = leg_layers_ > 1 ? legs_used : 0;
+  if (max_legs_ > 0 && legs_used > max_legs_) return std::optional<std::vector<RouteId>>();
+  const std::uint32_t start = StateOf(from.value, via_passed, start_legs);
+  s_.dist[start] = 0;
+  s_.tie[start] = 0;
+  s_.pred_state[start] = Scratch::kNone;
+  s_.pred_route[start] = Scratch::kNone;
+  s_.reached.Mark(start);
+  s_.heap.push_back({Bound(from.value, via_passed), 0, start});
+
+  const std::uint32_t per_airport = static_cast<std::uint32_t>(via_layers_ * leg_layers_);
+  while (!s_.heap.empty()) {
+    if (auto error = stop_.Poll()) return *error;
+    std::pop_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
+    const std::uint32_t state = s_.heap.back().state;
+    s_.heap.pop_back();
+    if (s_.settled.Has(state)) continue;
+    s_.settled.Mark(state);
+    ++s_.settled_count;
+    const std::uint32_t airport = state / per_airport;
+    const int via = static_cast<int>((state / static_cast<std::uint32_t>(leg_layers_)) %
+                                     static_cast<std::uint32_t>(via_layers_));
+    const int legs = static_cast<int>(state % static_cast<std::uint32_t>(leg_layers_));
+    if (airport == query_.destination.value) {
+      std::vector<RouteId> routes;
+      for (std::uint32_t s = state; s_.pred_state[s] != Scratch::kNone; s = s_.pred_state[s]) {
+        routes.push_back(RouteId(s_.pred_route[s]));
+      }
+      std::reverse(routes.begin(), routes.end());
+      return std::optional<std::vector<RouteId>>(std::move(routes));
+    }
+    const double base = s_.dist[state];
+    const double base_tie = s_.tie[state];
+    const int real_legs = leg_layers_ > 1 ? legs : 0;
+    ForEachNext(
+        AirportId(airport), via, real_legs, [&](RouteId id, std::uint32_t next, int next_via) {
+          const int next_legs = leg_layers_ > 1 ? legs + 1 : 0;
+          const std::uint32_t to = StateOf(next, next_via, next_legs);
+          if (s_.settled.Has(to)) return;
+          const Route& route = view_.route(id);
+          const double d = base + Weight(route);
+          const double t = base_tie + Tie(route);
+          if (s_.reached.Has(to) && (d > s_.dist[to] || (d == s_.dist[to] && t >= s_.tie[to]))) {
+            return;
+          }
+          s_.reached.Mark(to);
+          s_.dist[to] = d;
+          s_.tie[to] = t;
+          s_.pred_state[to] = state;
+          s_.pred_route[to] = id.value;
+          s_.heap.push_back({d + Bound(next, next_via), t, to});
+          std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
+        });
+  }
+  return std::optional<std::vector<RouteId>>();
+}
+
+}  // namespace aircargo::routes

@@ -1,0 +1,98 @@
+#include "server/convert_compare.h"
+
+#include <string>
+
+#include "server/convert.h"
+
+namespace aircargo::server {
+namespace {
+
+void FillMetrics(const routes::ScenarioView& view, const routes::PairMetrics& metrics,
+                 v1::PairMetrics* out) {
+  out->set_reachable(metrics.reachable);
+  out->set_max_capacity_kg_per_week(metrics.max_capacity_kg_per_week);
+  if (metrics.fastest) {
+    out->set_fastest_transit_minutes(metrics.fastest->transit_minutes);
+    for (routes::RouteId r : metrics.fastest->routes) out->add_fastest_route_ids(view.route(r).id);
+  }
+  if (metrics.cheapest) {
+    out->set_cheapest_cost_per_kg_micros(metrics.cheapest->cost_per_kg_micros);
+    for (routes::RouteId r : metrics.cheapest->routes) {
+      out->add_cheapest_route_ids(view.route(r).id);
+    }
+  }
+  if (metrics.fewest_legs) {
+    out->set_fewest_legs(static_cast<std::int32_t>(metrics.fewest_legs->legs()));
+  }
+}
+
+}  // namespace
+
+routes::Result<std::vector<routes::OdPair>> ComparePairsFromProto(
+    const v1::CompareScenariosRequest& request, const routes::Network& network) {
+  std::vector<routes::OdPair> pairs;
+  if (request.pairs().empty()) {
+    const std::string origin = request.origin().empty() ? kDefaultCompareOrigin : request.origin();
+    auto id = ResolveAirport(network, "origin", origin);
+    if (!id.ok()) return id.error();
+    return routes::PairsFromOrigin(network, *id);
+  }
+  if (static_cast<std::size_t>(request.pairs_size()) > routes::kMaxComparePairs) {
+    return routes::InvalidArgument(
+        "pairs", "must list at most " + std::to_string(routes::kMaxComparePairs) + " pairs, got " +
+                     std::to_string(request.pairs_size()));
+  }
+  for (int i = 0; i < request.pairs_size(); ++i) {
+    const std::string at = "pairs[" + std::to_string(i) + "]";
+    auto from = ResolveAirport(network, at + ".origin", request.pairs(i).origin());
+    if (!from.ok()) return from.error();
+    auto to = ResolveAirport(network, at + ".destination", request.pairs(i).destination());
+    if (!to.ok()) return to.error();
+    if (*from == *to) {
+      return routes::InvalidArgument(at + ".destination",
+                                     "must differ from the origin " + network.airport(*from).iata);
+    }
+    pairs.push_back({*from, *to});
+  }
+  return pairs;
+}
+
+v1::Scenario BaselineScenario(const v1::CompareScenariosRequest& request) {
+  return request.has_baseline() ? request.baseline() : v1::Scenario();
+}
+
+v1::Scenario AlternativeScenario(const v1::CompareScenariosRequest& request) {
+  if (request.has_alternative()) return request.alternative();
+  v1::Scenario alternative = BaselineScenario(request);
+  alternative.set_include_planned(true);
+  return alternative;
+}
+
+void ToProto(const routes::ScenarioView& baseline, const routes::ScenarioView& alternative,
+             const routes::ScenarioComparison& comparison, v1::CompareScenariosResponse* response) {
+  const routes::Network& network = baseline.network();
+  std::int32_t base_reachable = 0;
+  std::int32_t alt_reachable = 0;
+  std::int32_t newly = 0;
+  std::int64_t change = 0;
+  for (const routes::PairComparison& row : comparison.pairs) {
+    v1::PairComparison* out = response->add_pairs();
+    out->set_origin(network.airport(row.pair.origin).iata);
+    out->set_destination(network.airport(row.pair.destination).iata);
+    FillMetrics(baseline, row.baseline, out->mutable_baseline());
+    FillMetrics(alternative, row.alternative, out->mutable_alternative());
+    out->set_newly_reachable(row.newly_reachable());
+    out->set_no_longer_reachable(row.no_longer_reachable());
+    out->set_capacity_change_kg_per_week(row.capacity_change_kg_per_week());
+    base_reachable += row.baseline.reachable ? 1 : 0;
+    alt_reachable += row.alternative.reachable ? 1 : 0;
+    newly += row.newly_reachable() ? 1 : 0;
+    change += row.capacity_change_kg_per_week();
+  }
+  response->set_baseline_reachable_count(base_reachable);
+  response->set_alternative_reachable_count(alt_reachable);
+  response->set_newly_reachable_count(newly);
+  response->set_total_capacity_change_kg_per_week(change);
+}
+
+}  // namespace aircargo::server

@@ -1,0 +1,31 @@
+// CompareScenarios request -> the two scenarios and the pair list, and the core comparison ->
+// response. Defaults: baseline unset = operating routes today; alternative unset = the baseline
+// with include_planned; pairs empty = `origin` (default "SHE") to every other airport. Validation
+// names the field: "pairs[i].origin" / "pairs[i].destination" (INVALID_ARGUMENT when malformed or
+// equal, NOT_FOUND when unknown), "origin", "pairs" (too many), "baseline.*" / "alternative.*".
+#pragma once
+
+#include <vector>
+
+#include "aircargo/v1/compare.pb.h"
+#include "routes/capacity/compare.h"
+#include "routes/network.h"
+#include "routes/result.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::server {
+
+// The default origin of CompareScenarios: the Shenyang network's hub.
+inline constexpr char kDefaultCompareOrigin[] = "SHE";
+
+routes::Result<std::vector<routes::OdPair>> ComparePairsFromProto(
+    const v1::CompareScenariosRequest& request, const routes::Network& network);
+
+// The baseline and alternative Scenario messages after defaults.
+v1::Scenario BaselineScenario(const v1::CompareScenariosRequest& request);
+v1::Scenario AlternativeScenario(const v1::CompareScenariosRequest& request);
+
+void ToProto(const routes::ScenarioView& baseline, const routes::ScenarioView& alternative,
+             const routes::ScenarioComparison& comparison, v1::CompareScenariosResponse* response);
+
+}  // namespace aircargo::server
