@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "formats/network_file.h"
 #include "formats/openflights.h"
 #include "routes/capacity/boost_flow.h"
@@ -35,7 +36,7 @@
 namespace aircargo::routes {
 namespace {
 
-bool Smoke() { return std::getenv("AIRCARGO_BENCH_SMOKE") != nullptr; }
+using bench::Smoke;
 
 constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
                                             std::chrono::day{1}};
@@ -102,8 +103,7 @@ Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) 
 
 const Fixture* Shenyang() {
   static const Fixture* fixture = [] {
-    auto network = formats::LoadNetworkFile(std::string(AIRCARGO_SOURCE_DIR) +
-                                            "/routes/networks/shenyang.textproto");
+    auto network = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
     return network.ok() ? MakeFixture(*network, Smoke() ? 2 : 10) : nullptr;
   }();
   return fixture;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "formats/geojson.h"
 #include "formats/network_file.h"
 #include "formats/network_layers.h"
@@ -26,8 +27,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Smoke() { return std::getenv("AIRCARGO_BENCH_SMOKE") != nullptr; }
-bool HaveWorld() { return fs::exists(std::string(AIRCARGO_OPENFLIGHTS_DIR) + "/routes.dat"); }
+using bench::HaveWorld;
+using bench::Smoke;
 
 std::string ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

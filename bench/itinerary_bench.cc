@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
 #include "formats/openflights.h"
@@ -31,7 +32,7 @@
 namespace aircargo::routes {
 namespace {
 
-bool Smoke() { return std::getenv("AIRCARGO_BENCH_SMOKE") != nullptr; }
+using bench::Smoke;
 
 constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
                                             std::chrono::day{1}};
@@ -50,13 +51,7 @@ struct Fixture {
 
 // Pairs of distinct served airports and ready times in June 2025, from a fixed seed.
 std::vector<Query> Queries(const ScenarioView& view, std::size_t count) {
-  std::vector<AirportId> served;
-  for (std::uint32_t a = 0; a < view.network().airports().size(); ++a) {
-    if (!view.network().outbound(AirportId(a)).empty() &&
-        !view.network().inbound(AirportId(a)).empty()) {
-      served.push_back(AirportId(a));
-    }
-  }
+  const std::vector<AirportId> served = bench::ServedAirports(view.network());
   std::mt19937 rng(20261128);
   std::uniform_int_distribution<std::size_t> pick(0, served.size() - 1);
   std::uniform_int_distribution<int> minute(0, 30 * 24 * 60 - 1);
@@ -80,8 +75,7 @@ Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) 
 
 const Fixture* Shenyang() {
   static const Fixture* fixture = [] {
-    auto network = formats::LoadNetworkFile(std::string(AIRCARGO_SOURCE_DIR) +
-                                            "/routes/networks/shenyang.textproto");
+    auto network = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
     return network.ok() ? MakeFixture(*network, Smoke() ? 8 : 200) : nullptr;
   }();
   return fixture;

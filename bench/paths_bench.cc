@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "formats/network_file.h"
 #include "formats/openflights.h"
 #include "routes/paths/find_paths.h"
@@ -26,10 +27,8 @@
 namespace aircargo::routes {
 namespace {
 
-bool Smoke() { return std::getenv("AIRCARGO_BENCH_SMOKE") != nullptr; }
-bool HaveWorld() {
-  return std::filesystem::exists(std::string(AIRCARGO_OPENFLIGHTS_DIR) + "/routes.dat");
-}
+using bench::HaveWorld;
+using bench::Smoke;
 
 constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
                                             std::chrono::day{1}};
@@ -42,13 +41,7 @@ struct Fixture {
 
 // Pairs of distinct airports that both have routes, from a fixed seed.
 std::vector<std::pair<AirportId, AirportId>> Pairs(const ScenarioView& view, std::size_t count) {
-  std::vector<AirportId> served;
-  for (std::uint32_t a = 0; a < view.network().airports().size(); ++a) {
-    if (!view.network().outbound(AirportId(a)).empty() &&
-        !view.network().inbound(AirportId(a)).empty()) {
-      served.push_back(AirportId(a));
-    }
-  }
+  const std::vector<AirportId> served = bench::ServedAirports(view.network());
   std::mt19937 rng(20261128);
   std::uniform_int_distribution<std::size_t> pick(0, served.size() - 1);
   std::vector<std::pair<AirportId, AirportId>> pairs;
@@ -70,8 +63,7 @@ Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t pairs) 
 
 const Fixture* Shenyang() {
   static const Fixture* fixture = [] {
-    auto network = formats::LoadNetworkFile(std::string(AIRCARGO_SOURCE_DIR) +
-                                            "/routes/networks/shenyang.textproto");
+    auto network = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
     return network.ok() ? MakeFixture(*network, Smoke() ? 8 : 200) : nullptr;
   }();
   return fixture;

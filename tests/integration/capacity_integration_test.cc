@@ -8,35 +8,12 @@
 #include <vector>
 
 #include "tests/integration/process.h"
+#include "tests/integration/served_network_test.h"
 
 namespace aircargo::testing {
 namespace {
 
-const std::string kServer = AIRCARGOD_PATH;
-const std::string kCli = AIRCARGO_CLI_PATH;
-
-class CapacityIntegrationTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new ServerProcess(kServer);
-    ASSERT_TRUE(server_->started()) << "aircargod did not start: " << server_->startup_line();
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0);
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static ProcessResult Cli(std::vector<std::string> args) {
-    std::vector<std::string> argv = {kCli, "--server", server_->address()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv);
-  }
-
-  static ServerProcess* server_;
-};
-
-ServerProcess* CapacityIntegrationTest::server_ = nullptr;
+class CapacityIntegrationTest : public ServedNetworkTest {};
 
 // The int64 JSON string field `name` ("max_flow_kg_per_week": "44600"), or -1.
 long long JsonInt(const std::string& json, const std::string& name) {

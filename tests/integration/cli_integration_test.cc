@@ -7,35 +7,12 @@
 #include <sstream>
 
 #include "tests/integration/process.h"
+#include "tests/integration/served_network_test.h"
 
 namespace aircargo::testing {
 namespace {
 
-const std::string kServer = AIRCARGOD_PATH;
-const std::string kCli = AIRCARGO_CLI_PATH;
-
-class CliIntegrationTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new ServerProcess(kServer);
-    ASSERT_TRUE(server_->started()) << "aircargod did not start: " << server_->startup_line();
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0) << "aircargod did not shut down cleanly on SIGTERM";
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static ProcessResult Cli(std::vector<std::string> args) {
-    std::vector<std::string> argv = {kCli, "--server", server_->address()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv);
-  }
-
-  static ServerProcess* server_;
-};
-
-ServerProcess* CliIntegrationTest::server_ = nullptr;
+class CliIntegrationTest : public ServedNetworkTest {};
 
 int CountLines(const std::string& text) {
   int lines = 0;

@@ -6,35 +6,12 @@
 #include <vector>
 
 #include "tests/integration/process.h"
+#include "tests/integration/served_network_test.h"
 
 namespace aircargo::testing {
 namespace {
 
-const std::string kServer = AIRCARGOD_PATH;
-const std::string kCli = AIRCARGO_CLI_PATH;
-
-class ItineraryIntegrationTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new ServerProcess(kServer);
-    ASSERT_TRUE(server_->started()) << "aircargod did not start: " << server_->startup_line();
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0);
-    delete server_;
-    server_ = nullptr;
-  }
-
-  static ProcessResult Cli(std::vector<std::string> args) {
-    std::vector<std::string> argv = {kCli, "--server", server_->address()};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv);
-  }
-
-  static ServerProcess* server_;
-};
-
-ServerProcess* ItineraryIntegrationTest::server_ = nullptr;
+class ItineraryIntegrationTest : public ServedNetworkTest {};
 
 void ExpectContains(const std::string& text, const std::string& part) {
   EXPECT_NE(text.find(part), std::string::npos) << "missing \"" << part << "\" in:\n" << text;
