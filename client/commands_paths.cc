@@ -9,6 +9,7 @@
 
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "client/command.h"
+#include "client/plan_map.h"
 #include "client/render_paths.h"
 #include "client/scenario_flags.h"
 #include "client/text.h"
@@ -28,7 +29,30 @@ struct PathOptions {
   std::vector<std::string> avoid;
   std::vector<std::string> modes;
   ScenarioFlags scenario;
+  std::string svg;      // --svg FILE: draw the paths as an SVG map
+  std::string geojson;  // --geojson FILE: the paths as GeoJSON
 };
+
+// Draws the answer into each map file asked for; the airports' coordinates come from the server.
+Outcome WritePathMaps(Session& session, const PathOptions& options,
+                      const v1::FindPathsResponse& response) {
+  if (options.svg.empty() && options.geojson.empty()) return Outcome::Ok();
+  v1::ListAirportsResponse airports;
+  auto& stub = session.NetworkStub();
+  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
+    return stub.ListAirports(context, v1::ListAirportsRequest(), &airports);
+  });
+  if (!outcome.ok()) return outcome;
+  const formats::MapDocument doc =
+      PathsMap(response, airports,
+               ToUpperAscii(options.origin) + " to " + ToUpperAscii(options.destination));
+  for (const std::string* file : {&options.svg, &options.geojson}) {
+    if (file->empty()) continue;
+    const auto written = formats::WriteMapFile(doc, *file);
+    if (!written.ok()) return Outcome::Fail(ExitCode::kUsage, written.error().ToString());
+  }
+  return Outcome::Ok();
+}
 
 v1::PathObjective ObjectiveFor(const std::string& by) {
   if (by == "time") return v1::PATH_OBJECTIVE_TRANSIT_TIME;
@@ -78,8 +102,10 @@ Outcome RunPath(Session& session, const PathOptions& options) {
   Outcome outcome = session.Call(
       [&](grpc::ClientContext* context) { return stub.FindPaths(context, request, &response); });
   if (!outcome.ok()) return outcome;
-  return session.Print(
+  outcome = session.Print(
       response, [&] { return RenderPaths(response, request.origin(), request.destination()); });
+  if (!outcome.ok()) return outcome;
+  return WritePathMaps(session, options, response);
 }
 
 }  // namespace
@@ -127,6 +153,8 @@ void AddPathCommands(CLI::App& app, CommandRegistry& registry) {
       ->add_option("--min-capacity", options->min_capacity,
                    "Every leg carries at least this per week (40t, 40000kg or 40000)")
       ->check(CapacityValidator());
+  command->add_option("--svg", options->svg, "Also draw the paths as an SVG map into FILE");
+  command->add_option("--geojson", options->geojson, "Also write the paths as GeoJSON into FILE");
   command->add_option("--via", options->via, "Pass these airports in order (IATA, comma-separated)")
       ->delimiter(',');
   command->add_option("--avoid", options->avoid, "Never touch these airports (comma-separated)")

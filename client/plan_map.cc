@@ -1,0 +1,76 @@
+#include "client/plan_map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace aircargo::client {
+namespace {
+
+// Distinct, colour-blind-friendly hues for up to eight paths; later paths reuse them.
+constexpr const char* kPathColours[] = {"#d55e00", "#0072b2", "#009e73", "#cc79a7",
+                                        "#e69f00", "#56b4e9", "#7f7f7f", "#000000"};
+
+}  // namespace
+
+formats::MapDocument PathsMap(const v1::FindPathsResponse& response,
+                              const v1::ListAirportsResponse& airports, const std::string& title) {
+  std::unordered_map<std::string, const v1::Airport*> by_code;
+  for (const v1::Airport& a : airports.airports()) by_code[a.iata()] = &a;
+  std::int64_t max_kg = 1;
+  for (const v1::PathPlan& plan : response.paths()) {
+    for (const v1::PathLeg& leg : plan.legs())
+      max_kg = std::max(max_kg, leg.capacity_kg_per_week());
+  }
+  formats::MapDocument doc;
+  doc.title = title;
+  doc.subtitle = std::to_string(response.paths_size()) +
+                 (response.paths_size() == 1 ? " path" : " paths") + ", network version " +
+                 std::to_string(response.network_version()) + "; line width by weekly capacity";
+  std::unordered_set<std::string> drawn;
+  for (int i = 0; i < response.paths_size(); ++i) {
+    const v1::PathPlan& plan = response.paths(i);
+    const std::string colour = kPathColours[i % std::size(kPathColours)];
+    formats::MapLayer layer;
+    layer.name = "path " + std::to_string(i + 1);
+    for (int l = 0; l < plan.legs_size(); ++l) {
+      const v1::PathLeg& leg = plan.legs(l);
+      if (!by_code.contains(leg.origin()) || !by_code.contains(leg.destination())) continue;
+      for (const std::string* code : {&leg.origin(), &leg.destination()}) {
+        if (!drawn.insert(*code).second) continue;
+        const v1::Airport& a = *by_code[*code];
+        formats::MapPoint point;
+        point.id = a.iata();
+        point.label = a.iata();
+        point.latitude_deg = a.latitude_deg();
+        point.longitude_deg = a.longitude_deg();
+        const bool end = (l == 0 && code == &leg.origin()) ||
+                         (l == plan.legs_size() - 1 && code == &leg.destination());
+        point.emphasised = end;
+        point.properties = {{"name", a.name(), std::nullopt}, {"city", a.city(), std::nullopt}};
+        layer.points.push_back(std::move(point));
+      }
+      formats::MapLine line;
+      line.id = layer.name + "/" + leg.route_id();
+      line.from = leg.origin();
+      line.to = leg.destination();
+      line.label = leg.route_id();
+      line.colour = colour;
+      line.width_px = 1.5 + 4.5 * std::sqrt(static_cast<double>(leg.capacity_kg_per_week()) /
+                                            static_cast<double>(max_kg));
+      line.properties = {
+          {"path", "", static_cast<double>(i + 1)},
+          {"route_id", leg.route_id(), std::nullopt},
+          {"carrier", leg.carrier(), std::nullopt},
+          {"tonnes_per_week", "", static_cast<double>(leg.capacity_kg_per_week()) / 1000.0},
+      };
+      layer.lines.push_back(std::move(line));
+    }
+    doc.layers.push_back(std::move(layer));
+    doc.legend.push_back({"Path " + std::to_string(i + 1), colour, 3, false, false});
+  }
+  return doc;
+}
+
+}  // namespace aircargo::client
