@@ -4,6 +4,7 @@
 
 #include "formats/network_proto.h"
 #include "routes/airport_code.h"
+#include "routes/ascii.h"
 #include "routes/calendar.h"
 
 namespace aircargo::formats {
@@ -76,11 +77,8 @@ routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& in,
   for (const v1::Route& r : in.extra_routes()) {
     routes::RouteInput route = formats::RouteInputFromProto(r);
     // Codes in requests are case-insensitive, like everywhere else in the API.
-    for (std::string* code : {&route.origin, &route.destination}) {
-      for (char& c : *code) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      }
-    }
+    route.origin = routes::ToUpperAscii(route.origin);
+    route.destination = routes::ToUpperAscii(route.destination);
     out.extra_routes.push_back(std::move(route));
   }
   return out;

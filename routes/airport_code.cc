@@ -1,14 +1,13 @@
 #include "routes/airport_code.h"
 
+#include "routes/ascii.h"
+
 namespace aircargo::routes {
 
 Result<std::string> NormalizeAirportCode(std::string_view field, std::string_view code) {
-  std::string upper(code);
+  const std::string upper = ToUpperAscii(code);
   bool ok = upper.size() == 3;
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    ok = ok && c >= 'A' && c <= 'Z';
-  }
+  for (char c : upper) ok = ok && c >= 'A' && c <= 'Z';
   if (!ok) {
     return InvalidArgument(std::string(field), "must be a 3-letter IATA airport code, got \"" +
                                                    std::string(code) + "\"");

@@ -1,24 +1,13 @@
 #include "routes/scenario_view.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <unordered_set>
 
+#include "routes/ascii.h"
 #include "routes/network_builder.h"
 
 namespace aircargo::routes {
-namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) ==
-                  std::toupper(static_cast<unsigned char>(y));
-         });
-}
-
-}  // namespace
-
 const char* RouteExclusionName(RouteExclusion exclusion) {
   switch (exclusion) {
     case RouteExclusion::kUsable:

@@ -1,26 +1,17 @@
 #include "server/network_service.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "formats/network_proto.h"
+#include "routes/ascii.h"
 #include "routes/network_summary.h"
 #include "server/convert.h"
 #include "server/request_log.h"
 
 namespace aircargo::server {
-namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) ==
-                  std::toupper(static_cast<unsigned char>(y));
-         });
-}
-
-}  // namespace
-
+using routes::EqualsIgnoreCase;
 grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
                                             const v1::GetNetworkRequest* request,
                                             v1::GetNetworkResponse* response) {

@@ -1,10 +1,10 @@
 #include "routes/paths/shortest_path.h"
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <string_view>
 
+#include "routes/ascii.h"
 #include "routes/geo.h"
 #include "routes/paths/path.h"
 
@@ -19,13 +19,6 @@ double AirportKm(const Network& network, std::uint32_t a, std::uint32_t b) {
   const Airport& x = network.airport(AirportId(a));
   const Airport& y = network.airport(AirportId(b));
   return GreatCircleKm(x.latitude_deg, x.longitude_deg, y.latitude_deg, y.longitude_deg);
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::toupper(static_cast<unsigned char>(x)) ==
-           std::toupper(static_cast<unsigned char>(y));
-  });
 }
 
 // Folds one route into the bound constants: km >= ratio x great circle, and great-circle km per

@@ -9,14 +9,13 @@
 #include <string>
 
 #include "tests/integration/process.h"
+#include "tests/integration/served_network_test.h"
 
 namespace aircargo::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kServer = AIRCARGOD_PATH;
-const std::string kCli = AIRCARGO_CLI_PATH;
 const std::string kOpenFlights = AIRCARGO_OPENFLIGHTS_DIR;
 
 std::string Read(const std::string& path) {
