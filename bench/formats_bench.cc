@@ -3,8 +3,14 @@
 // against two baselines measured in the same run: reading the file's bytes, and parsing the
 // proto alone (binary ParseFromString / TextFormat). Also the import itself and the map writers.
 // AIRCARGO_BENCH_SMOKE=1, or no OpenFlights data: the embedded Shenyang network instead.
+//
+// The load path in parts: BM_ParseArena is the parse LoadNetworkFile does (binary, on an arena),
+// BM_BuildNetwork the validation and snapshot from a parsed message. BM_LoadNetworkFile reports
+// snapshot_MiB, the heap a loaded snapshot holds (allocator bytes in use after minus before).
 #include <benchmark/benchmark.h>
+#include <google/protobuf/arena.h>
 #include <google/protobuf/text_format.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -77,6 +83,12 @@ struct Fixture {
   }
 };
 
+// Bytes the allocator has handed out and not got back (heap chunks and mmapped ones).
+double HeapInUseMiB() {
+  const struct mallinfo2 info = ::mallinfo2();
+  return static_cast<double>(info.uordblks + info.hblkhd) / (1 << 20);
+}
+
 void Label(benchmark::State& state, const std::string& path) {
   const auto& f = Fixture::Get();
   state.SetLabel(std::to_string(f.message.airports_size()) + " airports, " +
@@ -105,6 +117,34 @@ void BM_ParseOnly(benchmark::State& state, bool binary) {
   Label(state, path);
 }
 
+// The binary parse as LoadNetworkFile does it: into a message on an arena.
+void BM_ParseArena(benchmark::State& state) {
+  const auto& f = Fixture::Get();
+  for (auto _ : state) {
+    const std::string bytes = ReadBytes(f.pb_path);
+    google::protobuf::ArenaOptions options;
+    options.start_block_size = 64 << 10;
+    options.max_block_size = 4 << 20;
+    google::protobuf::Arena arena(options);
+    auto* message = google::protobuf::Arena::CreateMessage<v1::Network>(&arena);
+    if (!message->ParseFromString(bytes)) state.SkipWithError("parse failed");
+    benchmark::DoNotOptimize(message);
+  }
+  Label(state, f.pb_path);
+}
+
+// Validation and the snapshot alone, from a parsed message (copied, not moved, so a bit more
+// than the share of LoadNetworkFile, which moves the message's strings).
+void BM_BuildNetwork(benchmark::State& state) {
+  const auto& f = Fixture::Get();
+  for (auto _ : state) {
+    auto network = BuildNetwork(f.message);
+    if (!network.ok()) state.SkipWithError(network.error().ToString().substr(0, 200).c_str());
+    benchmark::DoNotOptimize(network);
+  }
+  Label(state, f.pb_path);
+}
+
 void BM_LoadNetworkFile(benchmark::State& state, bool binary) {
   const auto& f = Fixture::Get();
   const std::string& path = binary ? f.pb_path : f.text_path;
@@ -113,6 +153,10 @@ void BM_LoadNetworkFile(benchmark::State& state, bool binary) {
     if (!network.ok()) state.SkipWithError(network.error().ToString().substr(0, 200).c_str());
     benchmark::DoNotOptimize(network);
   }
+  ::malloc_trim(0);
+  const double before = HeapInUseMiB();
+  const auto held = LoadNetworkFile(path);
+  state.counters["snapshot_MiB"] = HeapInUseMiB() - before;
   Label(state, path);
 }
 
@@ -148,6 +192,8 @@ void BM_WriteMap(benchmark::State& state, bool svg) {
 BENCHMARK_CAPTURE(BM_ReadBytes, pb, true)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ParseOnly, pb, true)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LoadNetworkFile, pb, true)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseArena)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildNetwork)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReadBytes, textproto, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ParseOnly, textproto, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LoadNetworkFile, textproto, false)->Unit(benchmark::kMillisecond);

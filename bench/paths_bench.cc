@@ -3,16 +3,29 @@
 // early-exit visitor at the target) in the same run, over the same fixed, seeded list of
 // origin/destination pairs. Networks: the embedded Shenyang network and, when the OpenFlights
 // data is present, the world network (formats::LoadOpenFlightsWorld). AIRCARGO_BENCH_SMOKE=1:
-// Shenyang only, few pairs. Counter "settled" = search states settled per query.
+// Shenyang only, few pairs. Counters: "settled" = search states settled per query, "allocs" =
+// heap allocations per FindPaths call (a counting operator new; the result itself takes 3 for
+// k = 1: the route list, the path list and the intermediate list of route lists).
+//
+// PairMedian benchmarks time every pair on its own (thread CPU time, so preemption on a busy
+// machine does not count), ours and the baseline back to back, and report medians over the pairs
+// (each pair's time is its median over the iterations). They also cross-check every answer:
+// FindPaths' distance must equal Boost's for every pair, or the benchmark fails.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <atomic>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/property_map/function_property_map.hpp>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <new>
 #include <random>
 #include <string>
 #include <utility>
@@ -23,6 +36,23 @@
 #include "formats/openflights.h"
 #include "routes/paths/find_paths.h"
 #include "routes/scenario_view.h"
+
+// Every heap allocation in the process, counted (the benchmarks read it around FindPaths calls).
+namespace {
+std::atomic<std::uint64_t> g_allocations{0};
+}  // namespace
+
+// Out of line, so the compiler never pairs an inlined new with an inlined free.
+[[gnu::noinline]] void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+[[gnu::noinline]] void* operator new[](std::size_t size) { return ::operator new(size); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace aircargo::routes {
 namespace {
@@ -88,6 +118,7 @@ void RunFindPaths(benchmark::State& state, const Fixture* f, Objective objective
   std::size_t i = 0;
   std::size_t settled = 0;
   std::size_t found = 0;
+  std::uint64_t allocations = 0;
   for (auto _ : state) {
     const auto& [from, to] = f->pairs[i++ % f->pairs.size()];
     PathQuery query;
@@ -96,7 +127,9 @@ void RunFindPaths(benchmark::State& state, const Fixture* f, Objective objective
     query.objective = objective;
     query.k = k;
     StopCheck stop;
+    const std::uint64_t before = g_allocations.load(std::memory_order_relaxed);
     auto result = FindPaths(*f->view, query, workspace, stop);
+    allocations += g_allocations.load(std::memory_order_relaxed) - before;
     if (!result.ok()) {
       state.SkipWithError(result.error().ToString().c_str());
       return;
@@ -109,6 +142,8 @@ void RunFindPaths(benchmark::State& state, const Fixture* f, Objective objective
       benchmark::Counter(static_cast<double>(settled), benchmark::Counter::kAvgIterations);
   state.counters["paths"] =
       benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+  state.counters["allocs"] =
+      benchmark::Counter(static_cast<double>(allocations), benchmark::Counter::kAvgIterations);
 }
 
 struct TargetReached {};
@@ -125,42 +160,203 @@ struct EarlyExit : boost::default_dijkstra_visitor {
 
 // Plain Boost Dijkstra by distance on the CSR graph (every route of the view usable here: the
 // operating view of the world network keeps all of them; unusable routes weigh +infinity).
+class BoostDijkstra {
+ public:
+  explicit BoostDijkstra(const Fixture& f)
+      : g_(f.network->graph()),
+        view_(*f.view),
+        predecessor_(boost::num_vertices(g_)),
+        distance_(boost::num_vertices(g_)) {}
+
+  // Distance from `from` to `to` (+infinity when unreachable); counts examined vertices.
+  double Run(AirportId from, AirportId to) {
+    auto weight = boost::make_function_property_map<Edge, double>([this](Edge e) {
+      const RouteId id = g_[e].route;
+      return view_.usable(id) ? view_.route(id).distance_km
+                              : std::numeric_limits<double>::infinity();
+    });
+    EarlyExit visitor;
+    visitor.target = to.value;
+    visitor.settled = &settled_;
+    try {
+      boost::dijkstra_shortest_paths(
+          g_, from.value,
+          boost::predecessor_map(boost::make_iterator_property_map(
+                                     predecessor_.begin(), boost::get(boost::vertex_index, g_)))
+              .distance_map(boost::make_iterator_property_map(distance_.begin(),
+                                                              boost::get(boost::vertex_index, g_)))
+              .weight_map(weight)
+              .visitor(visitor));
+    } catch (const TargetReached&) {
+    }
+    // Boost marks unreached vertices with the largest double.
+    const double d = distance_[to.value];
+    return d >= std::numeric_limits<double>::max() ? std::numeric_limits<double>::infinity() : d;
+  }
+  std::size_t settled() const { return settled_; }
+
+ private:
+  const Graph& g_;
+  const ScenarioView& view_;
+  std::vector<Vertex> predecessor_;
+  std::vector<double> distance_;
+  std::size_t settled_ = 0;
+};
+
 void RunBoostDijkstra(benchmark::State& state, const Fixture* f) {
   if (f == nullptr) {
     state.SkipWithError("network not available");
     return;
   }
-  const Graph& g = f->network->graph();
-  const ScenarioView& view = *f->view;
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<Vertex> predecessor(n);
-  std::vector<double> distance(n);
-  auto weight = boost::make_function_property_map<Edge, double>([&](Edge e) {
-    const RouteId id = g[e].route;
-    return view.usable(id) ? view.route(id).distance_km : std::numeric_limits<double>::infinity();
-  });
+  BoostDijkstra dijkstra(*f);
   std::size_t i = 0;
-  std::size_t settled = 0;
   for (auto _ : state) {
     const auto& [from, to] = f->pairs[i++ % f->pairs.size()];
-    EarlyExit visitor;
-    visitor.target = to.value;
-    visitor.settled = &settled;
-    try {
-      boost::dijkstra_shortest_paths(
-          g, from.value,
-          boost::predecessor_map(boost::make_iterator_property_map(
-                                     predecessor.begin(), boost::get(boost::vertex_index, g)))
-              .distance_map(boost::make_iterator_property_map(distance.begin(),
-                                                              boost::get(boost::vertex_index, g)))
-              .weight_map(weight)
-              .visitor(visitor));
-    } catch (const TargetReached&) {
-    }
-    benchmark::DoNotOptimize(distance.data());
+    benchmark::DoNotOptimize(dijkstra.Run(from, to));
   }
-  state.counters["settled"] =
-      benchmark::Counter(static_cast<double>(settled), benchmark::Counter::kAvgIterations);
+  state.counters["settled"] = benchmark::Counter(static_cast<double>(dijkstra.settled()),
+                                                 benchmark::Counter::kAvgIterations);
+}
+
+// CPU time of this thread, in microseconds.
+double ThreadMicros() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const auto middle = values.begin() + static_cast<long>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  if (values.size() % 2 == 1) return *middle;
+  return (*middle + *std::max_element(values.begin(), middle)) / 2;
+}
+
+Result<PathsResult> Query(const Fixture& f, PathWorkspace& workspace, AirportId from, AirportId to,
+                          Objective objective, int k) {
+  PathQuery query;
+  query.origin = from;
+  query.destination = to;
+  query.objective = objective;
+  query.k = k;
+  StopCheck stop;
+  return FindPaths(*f.view, query, workspace, stop);
+}
+
+// Per pair: Boost Dijkstra, then FindPaths distance k = 1, each timed alone; fails unless both find
+// the same distance. Counters: boost_us / ours_us = medians over the pairs of each pair's median
+// time; speedup = boost_us / ours_us; pair_speedup = the median over the pairs of Boost's time /
+// ours for that pair; allocs = heap allocations per FindPaths call.
+void RunPairMedianVsBoost(benchmark::State& state, const Fixture* f) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available");
+    return;
+  }
+  const std::size_t pairs = f->pairs.size();
+  BoostDijkstra dijkstra(*f);
+  PathWorkspace workspace;
+  std::vector<std::vector<double>> ours(pairs);
+  std::vector<std::vector<double>> boost_times(pairs);
+  std::uint64_t allocations = 0;
+  std::uint64_t queries = 0;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < pairs; ++i) {
+      const auto& [from, to] = f->pairs[i];
+      const double t0 = ThreadMicros();
+      const double expected = dijkstra.Run(from, to);
+      const double t1 = ThreadMicros();
+      const std::uint64_t before = g_allocations.load(std::memory_order_relaxed);
+      auto result = Query(*f, workspace, from, to, Objective::kDistance, 1);
+      allocations += g_allocations.load(std::memory_order_relaxed) - before;
+      const double t2 = ThreadMicros();
+      ++queries;
+      if (!result.ok()) {
+        state.SkipWithError(result.error().ToString().c_str());
+        return;
+      }
+      const double got = result->paths.empty() ? std::numeric_limits<double>::infinity()
+                                               : result->paths.front().distance_km;
+      const bool same = std::isinf(expected)
+                            ? std::isinf(got)
+                            : std::abs(got - expected) <= 1e-9 * std::max(1.0, expected);
+      if (!same) {
+        const std::string message = "distance mismatch for " + f->network->airport(from).iata +
+                                    "-" + f->network->airport(to).iata + ": Boost " +
+                                    std::to_string(expected) + " km, FindPaths " +
+                                    std::to_string(got) + " km";
+        state.SkipWithError(message.c_str());
+        return;
+      }
+      boost_times[i].push_back(t1 - t0);
+      ours[i].push_back(t2 - t1);
+    }
+  }
+  std::vector<double> ours_median(pairs);
+  std::vector<double> boost_median(pairs);
+  std::vector<double> pair_speedup(pairs);
+  for (std::size_t i = 0; i < pairs; ++i) {
+    ours_median[i] = Median(ours[i]);
+    boost_median[i] = Median(boost_times[i]);
+    pair_speedup[i] = boost_median[i] / std::max(ours_median[i], 1e-3);
+  }
+  const double ours_us = Median(ours_median);
+  const double boost_us = Median(boost_median);
+  state.counters["ours_us"] = ours_us;
+  state.counters["boost_us"] = boost_us;
+  state.counters["speedup"] = boost_us / std::max(ours_us, 1e-3);
+  state.counters["pair_speedup"] = Median(pair_speedup);
+  state.counters["allocs"] =
+      static_cast<double>(allocations) / static_cast<double>(std::max<std::uint64_t>(queries, 1));
+}
+
+// Per pair: FindPaths k = 1 and k = 10 for `objective`, each timed alone. Counters: k1_us / k10_us
+// = medians over the pairs of each pair's median time; ratio = k10_us / k1_us; pair_ratio = the
+// median over the pairs of k = 10 time / k = 1 time for that pair.
+void RunPairMedianK10(benchmark::State& state, const Fixture* f, Objective objective) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available");
+    return;
+  }
+  const std::size_t pairs = f->pairs.size();
+  PathWorkspace workspace;
+  std::vector<std::vector<double>> k1(pairs);
+  std::vector<std::vector<double>> k10(pairs);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < pairs; ++i) {
+      const auto& [from, to] = f->pairs[i];
+      const double t0 = ThreadMicros();
+      auto one = Query(*f, workspace, from, to, objective, 1);
+      const double t1 = ThreadMicros();
+      auto ten = Query(*f, workspace, from, to, objective, 10);
+      const double t2 = ThreadMicros();
+      if (!one.ok() || !ten.ok()) {
+        state.SkipWithError((one.ok() ? ten : one).error().ToString().c_str());
+        return;
+      }
+      if (one->paths.empty() != ten->paths.empty() ||
+          (!one->paths.empty() && one->paths.front().routes != ten->paths.front().routes)) {
+        state.SkipWithError("k = 10 does not start with the k = 1 path");
+        return;
+      }
+      k1[i].push_back(t1 - t0);
+      k10[i].push_back(t2 - t1);
+    }
+  }
+  std::vector<double> k1_median(pairs);
+  std::vector<double> k10_median(pairs);
+  std::vector<double> pair_ratio(pairs);
+  for (std::size_t i = 0; i < pairs; ++i) {
+    k1_median[i] = Median(k1[i]);
+    k10_median[i] = Median(k10[i]);
+    pair_ratio[i] = k10_median[i] / std::max(k1_median[i], 1e-3);
+  }
+  const double k1_us = Median(k1_median);
+  const double k10_us = Median(k10_median);
+  state.counters["k1_us"] = k1_us;
+  state.counters["k10_us"] = k10_us;
+  state.counters["ratio"] = k10_us / std::max(k1_us, 1e-3);
+  state.counters["pair_ratio"] = Median(pair_ratio);
 }
 
 void Register(const std::string& name, const Fixture* (*fixture)()) {
@@ -186,6 +382,22 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
     benchmark::RegisterBenchmark((name + "/" + c.label).c_str(), [fixture, c](benchmark::State& s) {
       RunFindPaths(s, fixture(), c.objective, c.k, c.bounds);
     });
+  }
+  // One iteration = every pair once; a few iterations give each pair a median.
+  const int iterations = Smoke() ? 1 : 5;
+  benchmark::RegisterBenchmark(
+      (name + "/PairMedian/distance/k1_vs_boost").c_str(),
+      [fixture](benchmark::State& s) { RunPairMedianVsBoost(s, fixture()); })
+      ->Iterations(iterations)
+      ->Unit(benchmark::kMillisecond);
+  const std::pair<const char*, Objective> k10_cases[] = {{"distance", Objective::kDistance},
+                                                         {"transit_time", Objective::kTransitTime}};
+  for (const auto& [label, objective] : k10_cases) {
+    benchmark::RegisterBenchmark(
+        (name + "/PairMedian/" + label + "/k10_vs_k1").c_str(),
+        [fixture, objective](benchmark::State& s) { RunPairMedianK10(s, fixture(), objective); })
+        ->Iterations(Smoke() ? 1 : 3)
+        ->Unit(benchmark::kMillisecond);
   }
 }
 

@@ -1,12 +1,16 @@
 #include "formats/network_file.h"
 
+#include <fcntl.h>
+#include <google/protobuf/arena.h>
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <google/protobuf/text_format.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include "formats/network_proto.h"
@@ -88,22 +92,42 @@ std::string LocateField(const TextFormat::ParseInfoTree& root, std::string_view 
   return std::to_string(best.line + 1) + ":" + std::to_string(best.column + 1);
 }
 
+routes::Error CannotRead(const std::string& path, std::string_view why = "") {
+  return routes::NotFound("network", "cannot read network file " + path + std::string(why));
+}
+
 routes::Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return routes::NotFound("network", "cannot read network file " + path + " (a directory)");
-  }
+  if (std::filesystem::is_directory(path, ec)) return CannotRead(path, " (a directory)");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return routes::NotFound("network", "cannot read network file " + path);
+  if (!in) return CannotRead(path);
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return routes::NotFound("network", "cannot read network file " + path);
+  if (in.bad()) return CannotRead(path);
   return buffer.str();
 }
 
 std::string BaseName(std::string_view path) {
   const auto slash = path.rfind('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// Parses a binary network file into `message`, reading it through a small buffer (no copy of the
+// whole file). NOT_FOUND when it cannot be opened or read; INVALID_ARGUMENT when it is not a
+// Network message.
+routes::Result<bool> ParseBinaryFile(const std::string& path, v1::Network& message) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return CannotRead(path, " (a directory)");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return CannotRead(path);
+  google::protobuf::io::FileInputStream input(fd, 64 << 10);
+  input.SetCloseOnDelete(true);
+  const bool parsed = message.ParseFromZeroCopyStream(&input);
+  if (input.GetErrno() != 0) return CannotRead(path);
+  if (!parsed) {
+    return routes::InvalidArgument("", BaseName(path) + ": not a binary aircargo.v1.Network");
+  }
+  return true;
 }
 
 }  // namespace
@@ -131,7 +155,7 @@ routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkText(
     return routes::InvalidArgument("", errors.Describe(source_name));
   }
   if (message.version() < 1) message.set_version(1);
-  auto built = BuildNetwork(message);
+  auto built = BuildNetwork(std::move(message));
   if (built.ok()) return built;
   routes::Error error = built.error();
   for (routes::FieldViolation& v : error.violations) {
@@ -143,15 +167,22 @@ routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkText(
 }
 
 routes::Result<std::shared_ptr<const routes::Network>> LoadNetworkFile(const std::string& path) {
-  auto content = ReadFile(path);
-  if (!content.ok()) return content.error();
-  if (!IsBinaryPath(path)) return LoadNetworkText(*content, BaseName(path));
-  v1::Network message;
-  if (!message.ParseFromString(*content)) {
-    return routes::InvalidArgument("", BaseName(path) + ": not a binary aircargo.v1.Network");
+  if (!IsBinaryPath(path)) {
+    auto content = ReadFile(path);
+    if (!content.ok()) return content.error();
+    return LoadNetworkText(*content, BaseName(path));
   }
-  if (message.version() < 1) message.set_version(1);
-  auto built = BuildNetwork(message);
+  // Binary: parsed straight from the file, 64 KiB at a time, into a message on an arena (a few
+  // large blocks rather than one allocation per message and string); BuildNetwork moves the
+  // message's text into the snapshot, and the arena goes on return.
+  google::protobuf::ArenaOptions arena_options;
+  arena_options.start_block_size = 64 << 10;
+  arena_options.max_block_size = 4 << 20;
+  google::protobuf::Arena arena(arena_options);
+  auto* message = google::protobuf::Arena::CreateMessage<v1::Network>(&arena);
+  if (auto parsed = ParseBinaryFile(path, *message); !parsed.ok()) return parsed.error();
+  if (message->version() < 1) message->set_version(1);
+  auto built = BuildNetwork(std::move(*message));
   if (built.ok()) return built;
   routes::Error error = built.error();
   error.message = BaseName(path) + ": " + error.message;

@@ -1,6 +1,20 @@
 #include "formats/network_proto.h"
 
+#include <string>
+#include <utility>
+
 namespace aircargo::formats {
+namespace {
+
+// A string field's value moved out of the message; an unset field is left alone (mutable_*()
+// would allocate an empty string for it).
+template <typename Message>
+std::string Take(Message& message, const std::string& (Message::*get)() const,
+                 std::string* (Message::*mutate)()) {
+  return (message.*get)().empty() ? std::string() : std::move(*(message.*mutate)());
+}
+
+}  // namespace
 
 // The proto enums and the core enums share their numeric values (0 = unset in the proto).
 static_assert(static_cast<int>(routes::Mode::kFreighter) == v1::MODE_FREIGHTER);
@@ -52,13 +66,75 @@ routes::RouteInput RouteInputFromProto(const v1::Route& r) {
   return out;
 }
 
+routes::Airport AirportFromProto(v1::Airport&& a) {
+  using A = v1::Airport;
+  routes::Airport out;
+  out.iata = Take(a, &A::iata, &A::mutable_iata);
+  out.icao = Take(a, &A::icao, &A::mutable_icao);
+  out.name = Take(a, &A::name, &A::mutable_name);
+  out.city = Take(a, &A::city, &A::mutable_city);
+  out.country = Take(a, &A::country, &A::mutable_country);
+  out.latitude_deg = a.latitude_deg();
+  out.longitude_deg = a.longitude_deg();
+  out.time_zone = Take(a, &A::time_zone, &A::mutable_time_zone);
+  out.min_connection_minutes = a.min_connection_minutes();
+  out.export_clearance_minutes = a.export_clearance_minutes();
+  out.import_clearance_minutes = a.import_clearance_minutes();
+  out.throughput_kg_per_week = a.throughput_kg_per_week();
+  return out;
+}
+
+routes::RouteInput RouteInputFromProto(v1::Route&& r) {
+  using R = v1::Route;
+  routes::RouteInput out;
+  out.id = Take(r, &R::id, &R::mutable_id);
+  out.origin = Take(r, &R::origin, &R::mutable_origin);
+  out.destination = Take(r, &R::destination, &R::mutable_destination);
+  out.carrier = Take(r, &R::carrier, &R::mutable_carrier);
+  out.mode = r.mode();
+  out.aircraft = Take(r, &R::aircraft, &R::mutable_aircraft);
+  out.payload_kg = r.payload_kg();
+  out.flights_per_week = r.flights_per_week();
+  out.departures.reserve(static_cast<std::size_t>(r.departures_size()));
+  for (v1::Departure& d : *r.mutable_departures()) {
+    out.departures.push_back(
+        {d.weekday(), Take(d, &v1::Departure::local_time, &v1::Departure::mutable_local_time)});
+  }
+  out.block_minutes = r.block_minutes();
+  out.distance_km = r.distance_km();
+  out.cost_per_kg_micros = r.cost_per_kg_micros();
+  out.status = r.status();
+  out.effective_from = Take(r, &R::effective_from, &R::mutable_effective_from);
+  out.source = Take(r, &R::source, &R::mutable_source);
+  out.tags.reserve(static_cast<std::size_t>(r.tags_size()));
+  for (std::string& t : *r.mutable_tags()) out.tags.push_back(std::move(t));
+  return out;
+}
+
 routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(const v1::Network& network) {
   routes::NetworkBuilder builder;
   builder.SetName(network.name())
       .SetDescription(network.description())
-      .SetVersion(network.version());
+      .SetVersion(network.version())
+      .Reserve(static_cast<std::size_t>(network.airports_size()),
+               static_cast<std::size_t>(network.routes_size()));
   for (const v1::Airport& a : network.airports()) builder.AddAirport(AirportFromProto(a));
   for (const v1::Route& r : network.routes()) builder.AddRoute(RouteInputFromProto(r));
+  return builder.Build();
+}
+
+routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(v1::Network&& network) {
+  using N = v1::Network;
+  routes::NetworkBuilder builder;
+  builder.SetName(Take(network, &N::name, &N::mutable_name))
+      .SetDescription(Take(network, &N::description, &N::mutable_description))
+      .SetVersion(network.version())
+      .Reserve(static_cast<std::size_t>(network.airports_size()),
+               static_cast<std::size_t>(network.routes_size()));
+  for (v1::Airport& a : *network.mutable_airports())
+    builder.AddAirport(AirportFromProto(std::move(a)));
+  for (v1::Route& r : *network.mutable_routes())
+    builder.AddRoute(RouteInputFromProto(std::move(r)));
   return builder.Build();
 }
 

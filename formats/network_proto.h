@@ -14,10 +14,16 @@ namespace aircargo::formats {
 // Core input from a proto route (unvalidated; NetworkBuilder validates).
 routes::RouteInput RouteInputFromProto(const v1::Route& route);
 routes::Airport AirportFromProto(const v1::Airport& airport);
+// The same, moving the text out of a message that is being consumed (its strings end up empty).
+routes::RouteInput RouteInputFromProto(v1::Route&& route);
+routes::Airport AirportFromProto(v1::Airport&& airport);
 
 // Validates and builds a snapshot; violations name fields by their path in the message
 // ("routes[5].payload_kg"). The message's `version` is carried over.
 routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(const v1::Network& network);
+// The same for a message that is no longer needed (a file just parsed): the text fields are moved
+// into the snapshot instead of copied, and the message is left with empty strings.
+routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(v1::Network&& network);
 
 v1::Airport ToProto(const routes::Airport& airport);
 v1::Route ToProto(const routes::Network& network, const routes::Route& route);

@@ -1,6 +1,7 @@
 #include "formats/scenario_proto.h"
 
 #include <string>
+#include <vector>
 
 #include "formats/network_proto.h"
 #include "routes/airport_code.h"
@@ -66,8 +67,8 @@ routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& in,
       return routes::InvalidArgument("scenario.excluded_carriers[" + std::to_string(i) + "]",
                                      "must not be empty");
     }
-    out.excluded_carriers.push_back(in.excluded_carriers(i));
   }
+  out.excluded_carriers.assign(in.excluded_carriers().begin(), in.excluded_carriers().end());
   for (const v1::CapacityFactor& f : in.capacity_factors()) {
     routes::CapacityFactor factor;
     factor.route_id = f.route_id();

@@ -1,6 +1,11 @@
 // Network: an immutable, versioned snapshot of the route network (airports, routes and the Boost
 // graph over them). Made only by NetworkBuilder, shared as std::shared_ptr<const Network>, never
 // changed afterwards: any number of threads may read one snapshot at once without locking.
+//
+// Lookups are flat arrays, not node-based maps, so a world-sized snapshot (3,000+ airports,
+// 60,000+ routes) builds quickly and holds little besides the airports and routes themselves:
+// airports by IATA code in a 26^3 table, routes by id in an open-addressing hash of indices, and
+// outbound/inbound route lists as compressed rows.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +13,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "routes/airport.h"
@@ -35,8 +39,8 @@ class Network {
   std::optional<RouteId> FindRoute(std::string_view id) const;
 
   // Routes leaving / reaching an airport, in file order.
-  std::span<const RouteId> outbound(AirportId id) const { return outbound_[id.value]; }
-  std::span<const RouteId> inbound(AirportId id) const { return inbound_[id.value]; }
+  std::span<const RouteId> outbound(AirportId id) const { return Row(out_routes_, out_begin_, id); }
+  std::span<const RouteId> inbound(AirportId id) const { return Row(in_routes_, in_begin_, id); }
 
   const Graph& graph() const { return graph_; }
 
@@ -44,15 +48,26 @@ class Network {
   friend class NetworkBuilder;
   Network() = default;
 
+  static std::span<const RouteId> Row(const std::vector<RouteId>& routes,
+                                      const std::vector<std::uint32_t>& begin, AirportId id) {
+    return std::span<const RouteId>(routes).subspan(begin[id.value],
+                                                    begin[id.value + 1] - begin[id.value]);
+  }
+
   std::string name_;
   std::string description_;
   std::int64_t version_ = 0;
   std::vector<Airport> airports_;
   std::vector<Route> routes_;
-  std::unordered_map<std::string, AirportId> airport_index_;
-  std::unordered_map<std::string, RouteId> route_index_;
-  std::vector<std::vector<RouteId>> outbound_;
-  std::vector<std::vector<RouteId>> inbound_;
+  // AirportId + 1 by IATA code slot (routes/network_index.h); 0 = no such airport.
+  std::vector<std::uint32_t> airport_by_code_;
+  // RouteId + 1 by hash of the route id (open addressing, linear probing); 0 = free slot.
+  std::vector<std::uint32_t> route_slots_;
+  // outbound(a) = out_routes_[out_begin_[a] .. out_begin_[a + 1]); inbound likewise.
+  std::vector<std::uint32_t> out_begin_;
+  std::vector<RouteId> out_routes_;
+  std::vector<std::uint32_t> in_begin_;
+  std::vector<RouteId> in_routes_;
   Graph graph_;
 };
 

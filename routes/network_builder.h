@@ -7,6 +7,7 @@
 // the line. Limits: see kMax* below. Not thread-safe; use one builder per thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -33,6 +34,8 @@ class NetworkBuilder {
   NetworkBuilder& SetName(std::string name);
   NetworkBuilder& SetDescription(std::string description);
   NetworkBuilder& SetVersion(std::int64_t version);
+  // Optional: room for this many airports and routes, to add them without reallocating.
+  NetworkBuilder& Reserve(std::size_t airports, std::size_t routes);
   NetworkBuilder& AddAirport(Airport airport);
   NetworkBuilder& AddRoute(RouteInput route);
 

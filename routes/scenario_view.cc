@@ -110,6 +110,12 @@ void ScenarioView::Apply() {
   closed_airport_.assign(n.airports().size(), false);
   for (AirportId a : scenario_.closed_airports) closed_airport_[a.value] = true;
 
+  // Upper-cased once, so a long list costs one hash lookup per route rather than one comparison per
+  // route and listed carrier (10,000 carriers x 67,000 routes took seconds).
+  std::unordered_set<std::string> excluded_carriers;
+  for (const std::string& c : scenario_.excluded_carriers)
+    excluded_carriers.insert(ToUpperAscii(c));
+
   const std::size_t count = route_count();
   exclusion_.assign(count, RouteExclusion::kUsable);
   std::vector<double> factor(count, 1.0);
@@ -130,8 +136,7 @@ void ScenarioView::Apply() {
     if (why != RouteExclusion::kUsable) continue;
     if (closed_airport_[r.origin.value] || closed_airport_[r.destination.value]) {
       why = RouteExclusion::kClosedAirport;
-    } else if (std::any_of(scenario_.excluded_carriers.begin(), scenario_.excluded_carriers.end(),
-                           [&r](const std::string& c) { return EqualsIgnoreCase(c, r.carrier); })) {
+    } else if (!excluded_carriers.empty() && excluded_carriers.contains(ToUpperAscii(r.carrier))) {
       why = RouteExclusion::kExcludedCarrier;
     } else if (factor[i] == 0) {
       why = RouteExclusion::kZeroCapacity;

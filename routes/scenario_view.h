@@ -74,6 +74,14 @@ class ScenarioView {
       if (usable(id)) fn(id);
     }
   }
+  // The scenario's extra routes leaving / reaching `airport`, usable or not (searches that walk the
+  // network's routes through their own arrays add these).
+  std::span<const RouteId> extra_out_routes(AirportId airport) const {
+    return extra_out_[airport.value];
+  }
+  std::span<const RouteId> extra_in_routes(AirportId airport) const {
+    return extra_in_[airport.value];
+  }
   template <typename Fn>
   void ForEachInRoute(AirportId airport, Fn&& fn) const {
     const auto& g = network_->graph();

@@ -91,6 +91,17 @@ routes::Result<routes::PathQuery> PathQueryFromProto(const v1::FindPathsRequest&
           ResolveAll(network, "avoid", request.avoid(), routes::kMaxAvoidedAirports, query.avoid)) {
     return *e;
   }
+  if (request.excluded_carriers_size() > kMaxPathExcludedCarriers) {
+    return routes::InvalidArgument("excluded_carriers",
+                                   "at most " + std::to_string(kMaxPathExcludedCarriers) +
+                                       " carriers, got " +
+                                       std::to_string(request.excluded_carriers_size()));
+  }
+  if (request.modes_size() > kMaxPathModes) {
+    return routes::InvalidArgument("modes", "at most " + std::to_string(kMaxPathModes) +
+                                                " entries, got " +
+                                                std::to_string(request.modes_size()));
+  }
   for (const std::string& carrier : request.excluded_carriers()) {
     query.excluded_carriers.push_back(carrier);
   }

@@ -1,7 +1,8 @@
 // FindPaths request/response mapping: aircargo.v1.FindPathsRequest -> routes::PathQuery (airport
 // codes resolved against the snapshot: malformed -> INVALID_ARGUMENT, unknown -> NOT_FOUND, both
 // naming the field, e.g. "via[1]"; unknown enum values -> INVALID_ARGUMENT) and routes::PathsResult
-// -> aircargo.v1.FindPathsResponse. Range checks on k, max_legs and sizes stay in the core.
+// -> aircargo.v1.FindPathsResponse. Range checks on k, max_legs and sizes stay in the core; the
+// server bounds the lists the core does not (excluded_carriers, modes: INVALID_ARGUMENT).
 #pragma once
 
 #include "aircargo/v1/paths.pb.h"
@@ -11,6 +12,12 @@
 #include "routes/scenario_view.h"
 
 namespace aircargo::server {
+
+// The search compares every candidate leg's carrier with each of these, so the list stays short
+// (a scenario's excluded_carriers, applied once per route, may be longer).
+inline constexpr int kMaxPathExcludedCarriers = 100;
+// Three modes exist; repeating them is harmless but a longer list is a malformed request.
+inline constexpr int kMaxPathModes = 16;
 
 routes::Result<routes::PathQuery> PathQueryFromProto(const v1::FindPathsRequest& request,
                                                      const routes::Network& network);

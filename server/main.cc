@@ -1,8 +1,10 @@
 // aircargod: the aircargo planning service. See --help.
+#include <malloc.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -40,8 +42,15 @@ int main(int argc, char** argv) {
   app.add_option("--network", network_path,
                  "network file (.textproto text format or .pb binary of aircargo.v1.Network); "
                  "default: the embedded Shenyang network");
-  app.add_option("--threads", options.threads, "maximum request-handling threads (0: gRPC default)")
+  app.add_option("--threads", options.threads,
+                 "planning computations run at once; more requests wait in line (0: one per core)")
       ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  double max_compute_seconds =
+      std::chrono::duration<double>(aircargo::server::kDefaultComputeBudget).count();
+  app.add_option("--max-compute-seconds", max_compute_seconds,
+                 "longest one planning request may compute; then RESOURCE_EXHAUSTED")
+      ->check(CLI::Range(0.001, 86400.0))
       ->capture_default_str();
   app.add_option("--check", check_path, "validate a network file, print the result and exit 0/1");
   app.add_option("--log-level", log_level, "trace, debug (one line per request), info, warn, error")
@@ -78,6 +87,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto snapshot = *network;
+  // Loading freed the parsed file (tens of MB for a world network): give the free pages back to
+  // the system rather than keep them resident for the server's lifetime.
+  malloc_trim(0);
 
   // Handle SIGINT/SIGTERM on a dedicated thread: block them here, before gRPC starts its threads.
   sigset_t signals;
@@ -86,6 +98,8 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  options.compute_budget = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::duration<double>(max_compute_seconds));
   std::string error;
   auto server = aircargo::server::Server::Start(snapshot, options, &error);
   if (!server) {

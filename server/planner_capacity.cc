@@ -20,9 +20,12 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
     if (!query.ok()) return ToStatus(query.error());
     auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
-    routes::StopCheck stop = StopCheckFor(context);
+    routes::StopCheck stop = StopCheckFor(context, compute_budget_);
+    // Waits for one of the server's compute slots (aircargod --threads).
+    auto slot = slots_.Acquire(stop);
+    if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
     auto result = routes::ComputeCapacity(*view, *query, stop);
-    if (!result.ok()) return ToStatus(result.error());
+    if (!result.ok()) return CoreErrorStatus(context, result.error(), compute_budget_);
     ToProto(*view, *query, *result, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
@@ -38,9 +41,12 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
     if (!query.ok()) return ToStatus(query.error());
     auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
-    routes::StopCheck stop = StopCheckFor(context);
+    routes::StopCheck stop = StopCheckFor(context, compute_budget_);
+    // Waits for one of the server's compute slots (aircargod --threads).
+    auto slot = slots_.Acquire(stop);
+    if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
     auto plan = routes::PlanFlow(*view, *query, stop);
-    if (!plan.ok()) return ToStatus(plan.error());
+    if (!plan.ok()) return CoreErrorStatus(context, plan.error(), compute_budget_);
     ToProto(*view, *query, *plan, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
@@ -56,9 +62,12 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
     if (!query.ok()) return ToStatus(query.error());
     auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
-    routes::StopCheck stop = StopCheckFor(context);
+    routes::StopCheck stop = StopCheckFor(context, compute_budget_);
+    // Waits for one of the server's compute slots (aircargod --threads).
+    auto slot = slots_.Acquire(stop);
+    if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
     auto analysis = routes::AnalyzeClosures(*view, *query, stop);
-    if (!analysis.ok()) return ToStatus(analysis.error());
+    if (!analysis.ok()) return CoreErrorStatus(context, analysis.error(), compute_budget_);
     ToProto(*view, *query, *analysis, request->limit(), response);
     response->set_network_version(network->version());
     return grpc::Status::OK;

@@ -2,7 +2,6 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
@@ -10,8 +9,11 @@
 
 namespace aircargo::server {
 
-Server::Server(std::shared_ptr<const routes::Network> network)
-    : snapshots_(std::move(network)), network_service_(snapshots_), planner_service_(snapshots_) {}
+Server::Server(std::shared_ptr<const routes::Network> network,
+               std::chrono::milliseconds compute_budget, int compute_slots)
+    : snapshots_(std::move(network)),
+      network_service_(snapshots_),
+      planner_service_(snapshots_, compute_budget, compute_slots) {}
 
 Server::~Server() {
   if (server_) {
@@ -24,17 +26,13 @@ std::unique_ptr<Server> Server::Start(std::shared_ptr<const routes::Network> net
                                       const ServerOptions& options, std::string* error) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  std::unique_ptr<Server> server(new Server(std::move(network)));
+  std::unique_ptr<Server> server(
+      new Server(std::move(network), options.compute_budget, options.threads));
   grpc::ServerBuilder builder;
   if (!options.listen.empty()) {
     builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   }
-  if (options.threads > 0) {
-    grpc::ResourceQuota quota("aircargod");
-    // The sync server needs a poller besides its workers.
-    quota.SetMaxThreads(options.threads + 1);
-    builder.SetResourceQuota(quota);
-  }
+  builder.SetMaxReceiveMessageSize(options.max_request_bytes);
   builder.RegisterService(&server->network_service_);
   builder.RegisterService(&server->planner_service_);
   server->server_ = builder.BuildAndStart();

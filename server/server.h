@@ -4,6 +4,7 @@
 
 #include <grpcpp/server.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -13,11 +14,22 @@
 
 namespace aircargo::server {
 
+// Largest request message the server accepts (bytes). gRPC rejects a larger one with
+// RESOURCE_EXHAUSTED before any handler runs, so the list limits of the requests (10,000 entries)
+// are reached first for codes and ids; a scenario of thousands of fully-specified extra routes
+// (with departures) may meet this limit first.
+inline constexpr int kMaxRequestBytes = 4 * 1024 * 1024;
+
 struct ServerOptions {
   // host:port; port 0 picks a free port (see Server::port()). Empty: in-process only.
   std::string listen = "127.0.0.1:50051";
-  // Upper bound of request-handling threads; 0 leaves gRPC's default.
+  // Planning computations run at once (server/compute_slots.h); further requests wait in line.
+  // 0: one per hardware thread.
   int threads = 0;
+  // See kMaxRequestBytes.
+  int max_request_bytes = kMaxRequestBytes;
+  // Longest one planning request may compute (server/request_context.h); then RESOURCE_EXHAUSTED.
+  std::chrono::milliseconds compute_budget = kDefaultComputeBudget;
 };
 
 class Server {
@@ -36,7 +48,8 @@ class Server {
   void Wait();
 
  private:
-  explicit Server(std::shared_ptr<const routes::Network> network);
+  Server(std::shared_ptr<const routes::Network> network, std::chrono::milliseconds compute_budget,
+         int compute_slots);
 
   SnapshotHolder snapshots_;
   NetworkServiceImpl network_service_;

@@ -3,7 +3,10 @@
 // GCC's -O2 flow analysis reports false "may be used uninitialized" warnings inside Boost's
 // Boykov-Kolmogorov edge iterators (boost::optional in adj_list_edge_iterator); this file only
 // instantiates Boost, so silence that one warning here rather than weaken it elsewhere.
+// (GCC only: clang has no such warning and would report -Wunknown-warning-option.)
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>

@@ -11,7 +11,10 @@ namespace {
 
 // The maximum flow of `base` with `closed` pairs at capacity 0, warm-started: the base flow's
 // paths that avoid every closed pair stay (a feasible flow), then Dinic augments from there.
-Result<std::int64_t> FlowWithout(const FlowNetwork& base, const std::vector<FlowPath>& paths,
+// `work` is a copy of `base` reused across calls (no per-closure copy of the arc arrays); the
+// closed pairs get their capacities back before returning.
+Result<std::int64_t> FlowWithout(const FlowNetwork& base, FlowNetwork& work,
+                                 const std::vector<FlowPath>& paths,
                                  const std::vector<std::uint32_t>& closed, StopCheck& stop) {
   std::vector<bool> is_closed(base.pair_count(), false);
   for (std::uint32_t pair : closed) is_closed[pair] = true;
@@ -25,10 +28,10 @@ Result<std::int64_t> FlowWithout(const FlowNetwork& base, const std::vector<Flow
     for (std::uint32_t pair : path.pairs) flow[pair] += path.kg;
     kept += path.kg;
   }
-  FlowNetwork copy = base;
-  for (std::uint32_t pair = 0; pair < copy.pair_count(); ++pair) copy.SetFlow(pair, flow[pair]);
-  for (std::uint32_t pair : closed) copy.SetCapacity(pair, 0);
-  auto more = AugmentMaxFlow(copy, stop);
+  for (std::uint32_t pair : closed) work.SetCapacity(pair, 0);
+  for (std::uint32_t pair = 0; pair < work.pair_count(); ++pair) work.SetFlow(pair, flow[pair]);
+  auto more = AugmentMaxFlow(work, stop);
+  for (std::uint32_t pair : closed) work.SetCapacity(pair, base.capacity(pair));
   if (!more.ok()) return more.error();
   return kept + *more;
 }
@@ -47,6 +50,7 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
 
   ClosureAnalysis analysis;
   analysis.base_kg_per_week = *base;
+  FlowNetwork work = network;  // the scratch copy every re-solve starts from
   const Network& n = view.network();
   std::vector<bool> endpoint(n.airports().size(), false);
   endpoint[query.origin.value] = true;
@@ -80,7 +84,7 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
   for (std::uint32_t pair = 0; pair < network.pair_count(); ++pair) {
     const ArcLabel& label = network.label(pair);
     if (label.kind != ArcKind::kRoute || network.flow(pair) <= 0) continue;
-    auto remaining = FlowWithout(network, *paths, {pair}, stop);
+    auto remaining = FlowWithout(network, work, *paths, {pair}, stop);
     if (!remaining.ok()) return remaining.error();
     Closure c;
     c.kind = Closure::Kind::kRoute;
@@ -94,7 +98,7 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
     if (endpoint[a] || !view.airport_open(AirportId(a))) continue;
     ++open_airports;
     if (!airport_has_flow[a]) continue;
-    auto remaining = FlowWithout(network, *paths, airport_pairs[a], stop);
+    auto remaining = FlowWithout(network, work, *paths, airport_pairs[a], stop);
     if (!remaining.ok()) return remaining.error();
     Closure c;
     c.kind = Closure::Kind::kAirport;

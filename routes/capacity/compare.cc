@@ -72,6 +72,8 @@ Result<ScenarioComparison> CompareScenarios(const ScenarioView& baseline,
   ScenarioComparison comparison;
   PathWorkspace workspace;
   for (const OdPair& pair : pairs) {
+    // Each pair builds whole flow networks: look at the deadline between pairs too.
+    if (auto stopped = stop.Check()) return *stopped;
     PairComparison row;
     row.pair = pair;
     auto base = Measure(baseline, pair, workspace, stop);

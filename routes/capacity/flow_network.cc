@@ -38,7 +38,15 @@ Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origi
   f.source_ = f.in_node_[origin.value];
   f.sink_ = targets.size() == 1 ? f.out_node_[targets.front().value] : nodes++;
 
+  // Upper bound on the pairs: every route, every throughput limit, every sink link.
+  const std::size_t max_pairs = view.route_count() + airport_count + targets.size();
+  f.head_.reserve(2 * max_pairs);
+  f.residual_.reserve(2 * max_pairs);
+  f.capacity_.reserve(max_pairs);
+  f.cost_.reserve(max_pairs);
+  f.labels_.reserve(max_pairs);
   std::vector<std::uint32_t> tails;
+  tails.reserve(2 * max_pairs);
   const auto add_pair = [&](std::uint32_t tail, std::uint32_t head, std::int64_t capacity,
                             std::int64_t cost, ArcLabel label) {
     f.head_.push_back(head);

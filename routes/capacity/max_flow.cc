@@ -12,22 +12,24 @@ Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop, std::
 }
 
 std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network) {
-  std::vector<bool> reached(network.node_count(), false);
-  std::vector<std::uint32_t> queue{network.source()};
-  reached[network.source()] = true;
-  for (std::size_t i = 0; i < queue.size(); ++i) {
-    for (std::uint32_t arc : network.OutArcs(queue[i])) {
-      const std::uint32_t w = network.Head(arc);
-      if (!reached[w] && network.Residual(arc) > 0) {
-        reached[w] = true;
-        queue.push_back(w);
+  // The source side: nodes reachable over residual arcs (level 0 marks them in the workspace).
+  internal::FlowWorkspace& w = internal::FlowWorkspace::ForThisThread();
+  w.level.assign(network.node_count(), -1);
+  w.queue.assign(1, network.source());
+  w.level[network.source()] = 0;
+  for (std::size_t i = 0; i < w.queue.size(); ++i) {
+    for (std::uint32_t arc : network.OutArcs(w.queue[i])) {
+      const std::uint32_t head = network.Head(arc);
+      if (w.level[head] < 0 && network.Residual(arc) > 0) {
+        w.level[head] = 0;
+        w.queue.push_back(head);
       }
     }
   }
   std::vector<std::uint32_t> cut;
-  for (std::uint32_t v : queue) {
+  for (std::uint32_t v : w.queue) {
     for (std::uint32_t arc : network.OutArcs(v)) {
-      if (FlowNetwork::IsForward(arc) && !reached[network.Head(arc)] &&
+      if (FlowNetwork::IsForward(arc) && w.level[network.Head(arc)] < 0 &&
           network.capacity(arc >> 1) > 0) {
         cut.push_back(arc >> 1);
       }

@@ -3,10 +3,13 @@
 // terminals, each with its capacity; their capacities add up to the maximum) and the flow on each
 // route of one maximum flow.
 //
-// Algorithm: Dinic's blocking flows on the FlowNetwork residual graph, O(V^2 E) worst case and far
-// less on route networks; StopCheck::Poll is honoured in every phase. Errors: those of
-// FlowNetwork::Build, DEADLINE_EXCEEDED / CANCELLED from the StopCheck. Thread safety: pure
-// function of its arguments; one StopCheck per call.
+// Algorithm: Dinic's blocking flows on the FlowNetwork residual graph (routes/capacity/
+// blocking_flow.h: levels by a bidirectional BFS that stops where the searches from the origin and
+// the destination meet), O(V^2 E) worst case and far less on route networks; StopCheck::Poll is
+// honoured in every phase. Scratch arrays are per-thread and reused, so a query allocates only
+// its FlowNetwork and its result. Errors: those of FlowNetwork::Build, DEADLINE_EXCEEDED /
+// CANCELLED from the StopCheck. Thread safety: pure function of its arguments (the scratch is
+// thread_local); one StopCheck per call.
 #pragma once
 
 #include <cstdint>

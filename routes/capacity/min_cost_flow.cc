@@ -1,9 +1,7 @@
 #include "routes/capacity/min_cost_flow.h"
 
 #include <algorithm>
-#include <functional>
 #include <limits>
-#include <queue>
 #include <string>
 #include <utility>
 
@@ -21,8 +19,14 @@ constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max();
 // unreachable.
 class Potentials {
  public:
-  explicit Potentials(const FlowNetwork& network)
-      : n_(network), potential_(network.node_count(), 0), distance_(network.node_count()) {}
+  Potentials(const FlowNetwork& network, internal::FlowWorkspace& workspace)
+      : n_(network),
+        potential_(workspace.potential),
+        distance_(workspace.distance),
+        heap_(workspace.heap) {
+    potential_.assign(network.node_count(), 0);
+    distance_.resize(network.node_count());
+  }
 
   std::int64_t ReducedCost(std::uint32_t arc) const {
     return n_.Cost(arc) + potential_[n_.Tail(arc)] - potential_[n_.Head(arc)];
@@ -30,14 +34,16 @@ class Potentials {
 
   Result<bool> Update(StopCheck& stop) {
     std::fill(distance_.begin(), distance_.end(), kInfinity);
-    using Entry = std::pair<std::int64_t, std::uint32_t>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    // A binary min-heap of (distance, node) in the workspace's vector (no allocation per call).
+    const auto later = [](const Entry& a, const Entry& b) { return a > b; };
+    heap_.clear();
     distance_[n_.source()] = 0;
-    heap.emplace(0, n_.source());
-    while (!heap.empty()) {
+    heap_.emplace_back(0, n_.source());
+    while (!heap_.empty()) {
       if (auto error = stop.Poll()) return *error;
-      const auto [d, v] = heap.top();
-      heap.pop();
+      std::pop_heap(heap_.begin(), heap_.end(), later);
+      const auto [d, v] = heap_.back();
+      heap_.pop_back();
       if (d != distance_[v]) continue;
       if (v == n_.sink()) break;
       for (std::uint32_t arc : n_.OutArcs(v)) {
@@ -46,7 +52,8 @@ class Potentials {
         const std::int64_t candidate = d + ReducedCost(arc);
         if (candidate < distance_[w]) {
           distance_[w] = candidate;
-          heap.emplace(candidate, w);
+          heap_.emplace_back(candidate, w);
+          std::push_heap(heap_.begin(), heap_.end(), later);
         }
       }
     }
@@ -59,9 +66,11 @@ class Potentials {
   }
 
  private:
+  using Entry = std::pair<std::int64_t, std::uint32_t>;
   const FlowNetwork& n_;
-  std::vector<std::int64_t> potential_;
-  std::vector<std::int64_t> distance_;
+  std::vector<std::int64_t>& potential_;
+  std::vector<std::int64_t>& distance_;
+  std::vector<Entry>& heap_;
 };
 
 std::int64_t Saturate(Int128 value) {
@@ -72,7 +81,8 @@ std::int64_t Saturate(Int128 value) {
 }  // namespace
 
 Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand, StopCheck& stop) {
-  Potentials potentials(network);
+  internal::FlowWorkspace& workspace = internal::FlowWorkspace::ForThisThread();
+  Potentials potentials(network, workspace);
   std::int64_t sent = 0;
   while (sent < demand) {
     auto reachable = potentials.Update(stop);
@@ -81,7 +91,8 @@ Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand,
     const auto zero_reduced_cost = [&potentials](std::uint32_t arc) {
       return potentials.ReducedCost(arc) == 0;
     };
-    auto pushed = internal::BlockingFlows(network, stop, zero_reduced_cost).Run(demand - sent);
+    auto pushed =
+        internal::BlockingFlows(network, stop, zero_reduced_cost, workspace).Run(demand - sent);
     if (!pushed.ok()) return pushed.error();
     if (*pushed == 0) return MakeError(ErrorCode::kInternal, "", "no flow on a shortest path");
     sent += *pushed;

@@ -1,6 +1,7 @@
 // The inside of PathWorkspace (routes/paths internals only): arrays indexed by search state,
 // airport and route, reset lazily with stamps so a query costs what it touches, not the network's
-// size; and the per-network A* constants, recomputed when the workspace meets another network.
+// size; and the per-network compact arcs and A* constants (PathArcs), rebuilt when the workspace
+// meets another network.
 #pragma once
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "routes/network.h"
+#include "routes/paths/path_arcs.h"
 #include "routes/paths/path_workspace.h"
 
 namespace aircargo::routes {
@@ -64,16 +66,16 @@ struct PathWorkspace::Scratch {
   // Per route: blocked for this search (Yen's deviations).
   StampSet blocked_route;
 
-  // Per-network A* constants: route km >= km_ratio x great-circle km; great-circle km per minute of
-  // block + expected wait <= max_km_per_minute. Keyed by the network's identity.
-  const Network* network = nullptr;
-  std::int64_t network_version = -1;
-  const void* airports_data = nullptr;
-  const void* routes_data = nullptr;
-  std::size_t airport_count = 0;
-  std::size_t route_count = 0;
-  double km_ratio = 1.0;
-  double max_km_per_minute = 0.0;
+  // Compact arcs and A* constants of the network last searched (rebuilt when another comes).
+  PathArcs arcs;
+  // Per query: great-circle km from via layer j's target to the destination.
+  std::vector<double> via_suffix_km;
+
+  // Exact remaining weight to the destination per airport (a reverse search computed once per
+  // k-paths query, see PathSearch::UseExactBounds); +infinity when the destination is out of reach.
+  std::vector<double> exact_bound;
+  StampSet exact_settled;
+  std::vector<HeapItem> reverse_heap;
 
   bool use_bounds = true;
   std::size_t settled_count = 0;

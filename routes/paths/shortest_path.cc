@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <string_view>
 
 #include "routes/ascii.h"
@@ -14,17 +15,9 @@ namespace {
 // Bounds are shrunk by this factor so rounding never makes them inadmissible.
 constexpr double kBoundSlack = 1.0 - 1e-9;
 
-double AirportKm(const Network& network, std::uint32_t a, std::uint32_t b) {
-  if (a == b) return 0.0;
-  const Airport& x = network.airport(AirportId(a));
-  const Airport& y = network.airport(AirportId(b));
-  return GreatCircleKm(x.latitude_deg, x.longitude_deg, y.latitude_deg, y.longitude_deg);
-}
-
-// Folds one route into the bound constants: km >= ratio x great circle, and great-circle km per
-// minute of (block + expected wait), the least time a leg's weight can have.
-void FoldRoute(const Network& network, const Route& route, double& ratio, double& speed) {
-  const double gc = AirportKm(network, route.origin.value, route.destination.value);
+// Folds one extra route into the bound constants (see PathArcs::km_ratio / max_km_per_minute).
+void FoldRoute(const PathArcs& arcs, const Route& route, double& ratio, double& speed) {
+  const double gc = arcs.Km(route.origin.value, route.destination.value);
   if (gc > 1e-6) ratio = std::min(ratio, route.distance_km / gc);
   const double minutes = static_cast<double>(route.block_minutes + ExpectedWaitMinutes(route));
   if (minutes > 0) speed = std::max(speed, gc / minutes);
@@ -42,7 +35,8 @@ struct HeapGreater {
 
 PathSearch::PathSearch(const ScenarioView& view, const PathQuery& query,
                        PathWorkspace::Scratch& scratch, StopCheck& stop, SearchRules rules)
-    : view_(view), query_(query), s_(scratch), stop_(stop), rules_(rules) {
+    : view_(view), query_(query), s_(scratch), stop_(stop), rules_(rules), arcs_(scratch.arcs) {
+  s_.arcs.Refresh(view_.network());
   via_count_ = rules_.via ? static_cast<int>(query_.via.size()) : 0;
   via_layers_ = via_count_ + 1;
   max_legs_ = rules_.legs ? query_.max_legs : 0;
@@ -89,49 +83,39 @@ PathSearch::PathSearch(const ScenarioView& view, const PathQuery& query,
   bounds_ = s_.use_bounds && (query_.objective == Objective::kDistance ||
                               query_.objective == Objective::kTransitTime);
   if (bounds_) {
-    RefreshNetworkBounds();
-    km_ratio_ = s_.km_ratio;
-    max_km_per_minute_ = s_.max_km_per_minute;
+    km_ratio_ = arcs_.km_ratio();
+    max_km_per_minute_ = arcs_.max_km_per_minute();
     const std::size_t own = view_.network().routes().size();
     for (std::size_t id = own; id < view_.route_count(); ++id) {
-      FoldRoute(view_.network(), view_.route(RouteId(static_cast<std::uint32_t>(id))), km_ratio_,
+      FoldRoute(arcs_, view_.route(RouteId(static_cast<std::uint32_t>(id))), km_ratio_,
                 max_km_per_minute_);
     }
     km_ratio_ = std::max(0.0, std::min(1.0, km_ratio_));
     if (query_.objective == Objective::kTransitTime && max_km_per_minute_ <= 0) bounds_ = false;
-    via_suffix_km_.assign(static_cast<std::size_t>(via_layers_), 0.0);
+    std::vector<double>& suffix = s_.via_suffix_km;
+    suffix.assign(static_cast<std::size_t>(via_layers_), 0.0);
     for (int j = via_count_ - 1; j >= 0; --j) {
       const std::uint32_t from = query_.via[static_cast<std::size_t>(j)].value;
       const std::uint32_t to = j + 1 < via_count_
                                    ? query_.via[static_cast<std::size_t>(j) + 1].value
                                    : query_.destination.value;
-      via_suffix_km_[static_cast<std::size_t>(j)] =
-          AirportKm(view_.network(), from, to) + via_suffix_km_[static_cast<std::size_t>(j) + 1];
+      suffix[static_cast<std::size_t>(j)] =
+          arcs_.Km(from, to) + suffix[static_cast<std::size_t>(j) + 1];
     }
   }
 }
 
-void PathSearch::RefreshNetworkBounds() {
-  const Network& network = view_.network();
-  if (s_.network == &network && s_.network_version == network.version() &&
-      s_.airports_data == network.airports().data() && s_.routes_data == network.routes().data() &&
-      s_.airport_count == network.airports().size() && s_.route_count == network.routes().size()) {
-    return;
+double PathSearch::Bound(std::uint32_t airport, int via) {
+  if (exact_) {
+    if (s_.exact_settled.Has(airport)) return s_.exact_bound[airport];
+    if (exact_complete_) return std::numeric_limits<double>::infinity();
+    // Beyond the reverse search's radius: at least the radius, and at least the geometric bound.
+    return std::max(exact_floor_, GeometricBound(airport, via));
   }
-  double ratio = 1.0;
-  double speed = 0.0;
-  for (const Route& route : network.routes()) FoldRoute(network, route, ratio, speed);
-  s_.network = &network;
-  s_.network_version = network.version();
-  s_.airports_data = network.airports().data();
-  s_.routes_data = network.routes().data();
-  s_.airport_count = network.airports().size();
-  s_.route_count = network.routes().size();
-  s_.km_ratio = ratio;
-  s_.max_km_per_minute = speed;
+  return GeometricBound(airport, via);
 }
 
-double PathSearch::Bound(std::uint32_t airport, int via) {
+double PathSearch::GeometricBound(std::uint32_t airport, int via) {
   if (!bounds_) return 0.0;
   const std::size_t slot =
       static_cast<std::size_t>(airport) * static_cast<std::size_t>(via_layers_) +
@@ -139,8 +123,7 @@ double PathSearch::Bound(std::uint32_t airport, int via) {
   if (!s_.bound_known.Has(slot)) {
     const std::uint32_t target = via < via_count_ ? query_.via[static_cast<std::size_t>(via)].value
                                                   : query_.destination.value;
-    s_.bound_km[slot] =
-        AirportKm(view_.network(), airport, target) + via_suffix_km_[static_cast<std::size_t>(via)];
+    s_.bound_km[slot] = arcs_.Km(airport, target) + s_.via_suffix_km[static_cast<std::size_t>(via)];
     s_.bound_known.Mark(slot);
   }
   const double km = s_.bound_km[slot];
@@ -176,11 +159,14 @@ void PathSearch::ClearBlocks() {
   s_.blocked_airport.Reset();
   s_.blocked_route.Reset();
   routes_blocked_ = false;
+  blocked_from_ = kMixedOrigins;
   s_.blocked_airport.Mark(query_.origin.value);
 }
 
 void PathSearch::BlockRoute(RouteId route) {
   s_.blocked_route.Mark(route.value);
+  const std::uint32_t from = view_.route(route).origin.value;
+  blocked_from_ = !routes_blocked_ || blocked_from_ == from ? from : kMixedOrigins;
   routes_blocked_ = true;
 }
 void PathSearch::BlockAirport(AirportId airport) { s_.blocked_airport.Mark(airport.value); }
@@ -208,13 +194,73 @@ int PathSearch::ViaPassed(std::span<const RouteId> routes) const {
 }
 
 bool PathSearch::Loopless(std::span<const RouteId> routes) const {
-  std::vector<std::uint32_t> seen;
-  seen.reserve(routes.size() + 1);
-  seen.push_back(query_.origin.value);
-  for (RouteId id : routes) {
-    const std::uint32_t next = view_.route(id).destination.value;
-    if (std::find(seen.begin(), seen.end(), next) != seen.end()) return false;
-    seen.push_back(next);
+  // Quadratic, but paths are short and this allocates nothing.
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const AirportId next = view_.route(routes[i]).destination;
+    if (next == query_.origin) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (view_.route(routes[j]).destination == next) return false;
+    }
+  }
+  return true;
+}
+
+Result<bool> PathSearch::UseExactBounds(double radius) {
+  using Scratch = PathWorkspace::Scratch;
+  if (!s_.use_bounds || via_count_ > 0) return false;
+  s_.arcs.EnsureInbound();
+  const std::size_t airports = arcs_.airport_count();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  s_.exact_bound.assign(airports, kInf);
+  s_.exact_settled.Resize(airports);
+  s_.exact_settled.Reset();
+  std::vector<Scratch::HeapItem>& heap = s_.reverse_heap;
+  heap.clear();
+  const std::uint32_t target = query_.destination.value;
+  s_.exact_bound[target] = 0;
+  heap.push_back({0, 0, target});
+  while (!heap.empty()) {
+    if (auto error = stop_.Poll()) return *error;
+    std::pop_heap(heap.begin(), heap.end(), HeapGreater{});
+    const std::uint32_t airport = heap.back().state;
+    heap.pop_back();
+    if (s_.exact_settled.Has(airport)) continue;
+    const double base = s_.exact_bound[airport];
+    if (base > radius) {
+      // Every airport not settled yet is at least `base` away.
+      exact_floor_ = base * kBoundSlack;
+      exact_complete_ = false;
+      exact_ = true;
+      break;
+    }
+    s_.exact_settled.Mark(airport);
+    s_.exact_bound[airport] = base * kBoundSlack;
+    auto relax = [&](RouteId id, std::uint32_t from, double weight) {
+      if (s_.exact_settled.Has(from)) return;
+      if (filters_active_ && !RouteAllowed(view_.route(id))) return;
+      if (capacity_active_ && view_.weekly_capacity_kg(id) < query_.min_capacity_kg_per_week) {
+        return;
+      }
+      const double d = base + weight;
+      if (d >= s_.exact_bound[from]) return;
+      s_.exact_bound[from] = d;
+      heap.push_back({d, 0, from});
+      std::push_heap(heap.begin(), heap.end(), HeapGreater{});
+    };
+    for (const PathArc& arc : arcs_.In(airport)) {
+      const RouteId id(arc.route);
+      if (rules_.scenario && !view_.usable(id)) continue;
+      relax(id, arc.other, ArcWeight(arc, ConnectionAt(arc.other)));
+    }
+    if (rules_.scenario && has_extras_) {
+      for (RouteId id : view_.extra_in_routes(AirportId(airport))) {
+        if (view_.usable(id)) relax(id, view_.route(id).origin.value, Weight(view_.route(id)));
+      }
+    }
+  }
+  if (!exact_) {
+    exact_complete_ = true;  // settled every airport that reaches the destination
+    exact_ = true;
   }
   return true;
 }
@@ -222,18 +268,21 @@ bool PathSearch::Loopless(std::span<const RouteId> routes) const {
 Result<std::optional<std::vector<RouteId>>> PathSearch::Shortest(AirportId from, int via_passed,
                                                                  int legs_used) {
   using Scratch = PathWorkspace::Scratch;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
   s_.reached.Reset();
   s_.settled.Reset();
   s_.heap.clear();
   const int start_legs = leg_layers_ > 1 ? legs_used : 0;
   if (max_legs_ > 0 && legs_used > max_legs_) return std::optional<std::vector<RouteId>>();
+  const double start_bound = Bound(from.value, via_passed);
+  if (start_bound == kInf) return std::optional<std::vector<RouteId>>();
   const std::uint32_t start = StateOf(from.value, via_passed, start_legs);
   s_.dist[start] = 0;
   s_.tie[start] = 0;
   s_.pred_state[start] = Scratch::kNone;
   s_.pred_route[start] = Scratch::kNone;
   s_.reached.Mark(start);
-  s_.heap.push_back({Bound(from.value, via_passed), 0, start});
+  s_.heap.push_back({start_bound, 0, start});
 
   const std::uint32_t per_airport = static_cast<std::uint32_t>(via_layers_ * leg_layers_);
   while (!s_.heap.empty()) {
@@ -249,35 +298,55 @@ Result<std::optional<std::vector<RouteId>>> PathSearch::Shortest(AirportId from,
                                      static_cast<std::uint32_t>(via_layers_));
     const int legs = static_cast<int>(state % static_cast<std::uint32_t>(leg_layers_));
     if (airport == query_.destination.value) {
-      std::vector<RouteId> routes;
+      std::size_t count = 0;
       for (std::uint32_t s = state; s_.pred_state[s] != Scratch::kNone; s = s_.pred_state[s]) {
-        routes.push_back(RouteId(s_.pred_route[s]));
+        ++count;
       }
-      std::reverse(routes.begin(), routes.end());
+      std::vector<RouteId> routes(count);
+      for (std::uint32_t s = state; s_.pred_state[s] != Scratch::kNone; s = s_.pred_state[s]) {
+        routes[--count] = RouteId(s_.pred_route[s]);
+      }
       return std::optional<std::vector<RouteId>>(std::move(routes));
     }
+    if (max_legs_ > 0 && legs >= max_legs_) continue;
     const double base = s_.dist[state];
     const double base_tie = s_.tie[state];
-    const int real_legs = leg_layers_ > 1 ? legs : 0;
-    ForEachNext(
-        AirportId(airport), via, real_legs, [&](RouteId id, std::uint32_t next, int next_via) {
-          const int next_legs = leg_layers_ > 1 ? legs + 1 : 0;
-          const std::uint32_t to = StateOf(next, next_via, next_legs);
-          if (s_.settled.Has(to)) return;
-          const Route& route = view_.route(id);
-          const double d = base + Weight(route);
-          const double t = base_tie + Tie(route);
-          if (s_.reached.Has(to) && (d > s_.dist[to] || (d == s_.dist[to] && t >= s_.tie[to]))) {
-            return;
-          }
-          s_.reached.Mark(to);
-          s_.dist[to] = d;
-          s_.tie[to] = t;
-          s_.pred_state[to] = state;
-          s_.pred_route[to] = id.value;
-          s_.heap.push_back({d + Bound(next, next_via), t, to});
-          std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
-        });
+    const int next_legs = leg_layers_ > 1 ? legs + 1 : 0;
+    auto relax = [&](RouteId id, std::uint32_t next, double weight, double tie) {
+      const int next_via = NextVia(next, via);
+      if (next_via < 0) return;
+      const std::uint32_t to = StateOf(next, next_via, next_legs);
+      if (s_.settled.Has(to)) return;
+      const double d = base + weight;
+      const double t = base_tie + tie;
+      if (s_.reached.Has(to) && (d > s_.dist[to] || (d == s_.dist[to] && t >= s_.tie[to]))) {
+        return;
+      }
+      const double bound = Bound(next, next_via);
+      if (bound == kInf || d + bound > limit_) return;
+      s_.reached.Mark(to);
+      s_.dist[to] = d;
+      s_.tie[to] = t;
+      s_.pred_state[to] = state;
+      s_.pred_route[to] = id.value;
+      s_.heap.push_back({d + bound, t, to});
+      std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
+    };
+    const double connection = ConnectionAt(airport);
+    for (const PathArc& arc : arcs_.Out(airport)) {
+      const RouteId id(arc.route);
+      if (rules_.scenario && !view_.usable(id)) continue;
+      if (!Passes(id, airport, arc.other)) continue;
+      relax(id, arc.other, ArcWeight(arc, connection), ArcTie(arc));
+    }
+    if (rules_.scenario && has_extras_) {
+      for (RouteId id : view_.extra_out_routes(AirportId(airport))) {
+        if (!view_.usable(id)) continue;
+        const Route& route = view_.route(id);
+        if (!Passes(id, airport, route.destination.value)) continue;
+        relax(id, route.destination.value, Weight(route), Tie(route));
+      }
+    }
   }
   return std::optional<std::vector<RouteId>>();
 }

@@ -3,10 +3,12 @@
 // exit at the destination, plus the blocks Yen's algorithm needs. Edge weights per objective:
 // km; block + expected wait (+ minimum connection time when leaving a transfer airport) minutes;
 // cost micros per kg; 1 per leg. Ties go to fewer legs (to shorter km for the legs objective), so
-// with non-negative weights the best walk is loopless.
+// with non-negative weights the best walk is loopless. The inner loop walks the workspace's
+// PathArcs (compact copies of the network's routes), not the Route records.
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -56,6 +58,19 @@ class PathSearch {
   double PathWeight(std::span<const RouteId> routes) const;
   double PathTie(std::span<const RouteId> routes) const;
 
+  // Replaces the great-circle bound by the exact remaining weight to the destination under the
+  // query's rules: one reverse Dijkstra from the destination, ignoring max_legs and Yen's blocks,
+  // which only lengthen paths, so the bound stays admissible and consistent for every later
+  // search. The reverse search stops at `radius` (objective units); airports beyond it get the
+  // larger of the radius and the geometric bound, still admissible and consistent. Worth it when
+  // many searches follow (Yen's spur searches); not used with via airports (returns false).
+  // Errors only from the StopCheck.
+  Result<bool> UseExactBounds(double radius = std::numeric_limits<double>::infinity());
+
+  // Searches after this prune states whose weight so far plus bound exceeds `limit` (the spur
+  // weight beyond which Yen's algorithm could not use a path); +infinity (the default) = no limit.
+  void SetLimit(double limit) { limit_ = limit; }
+
   // Yen's blocks, cleared by ClearBlocks(); the origin is always blocked as a next airport.
   void ClearBlocks();
   void BlockRoute(RouteId route);
@@ -76,36 +91,25 @@ class PathSearch {
 
   // Calls fn(route_id, next_airport, next_via_passed) for every route out of `airport` that the
   // rules, the blocks and the via order allow, for a path that has used `legs_used` legs. Network
-  // routes come from the CSR graph (targets without touching the Route records), extras from the
+  // routes come from the PathArcs (targets without touching the Route records), extras from the
   // view; the callback reads view().route(id) only when it needs the route.
   template <typename Fn>
   void ForEachNext(AirportId airport, int via_passed, int legs_used, Fn&& fn) const {
     if (max_legs_ > 0 && legs_used >= max_legs_) return;
     auto visit = [&](RouteId id, std::uint32_t next) {
-      if (s_.blocked_airport.Has(next)) return;
-      if (routes_blocked_ && s_.blocked_route.Has(id.value)) return;
-      if (filters_active_ && !RouteAllowed(view_.route(id))) return;
-      if (capacity_active_ && view_.weekly_capacity_kg(id) < query_.min_capacity_kg_per_week) {
-        return;
-      }
-      int next_via = via_passed;
-      if (via_count_ > 0 && s_.via_airport.Has(next)) {
-        if (s_.via_position[next] != via_passed) return;  // out of order, or a second visit
-        ++next_via;
-      }
-      if (next == query_.destination.value && next_via != via_count_) return;
-      fn(id, next, next_via);
+      if (!Passes(id, airport.value, next)) return;
+      const int next_via = NextVia(next, via_passed);
+      if (next_via >= 0) fn(id, next, next_via);
     };
-    const Graph& g = view_.network().graph();
-    for (auto [it, end] = boost::out_edges(airport.value, g); it != end; ++it) {
-      const RouteId id = g[*it].route;
+    for (const PathArc& arc : arcs_.Out(airport.value)) {
+      const RouteId id(arc.route);
       if (rules_.scenario && !view_.usable(id)) continue;
-      visit(id, static_cast<std::uint32_t>(boost::target(*it, g)));
+      visit(id, arc.other);
     }
     if (rules_.scenario && has_extras_) {
-      view_.ForEachOutRoute(airport, [&](RouteId id) {
-        if (view_.is_extra(id)) visit(id, view_.route(id).destination.value);
-      });
+      for (RouteId id : view_.extra_out_routes(airport)) {
+        if (view_.usable(id)) visit(id, view_.route(id).destination.value);
+      }
     }
   }
 
@@ -121,26 +125,80 @@ class PathSearch {
            static_cast<std::uint32_t>(legs);
   }
   double Bound(std::uint32_t airport, int via);
-  void RefreshNetworkBounds();
+  double GeometricBound(std::uint32_t airport, int via);  // great circle / speed, or 0
+  // Minutes of connection added to a transit-time leg leaving `airport` (0 for other objectives).
+  double ConnectionAt(std::uint32_t airport) const {
+    return query_.objective == Objective::kTransitTime && airport != query_.origin.value
+               ? arcs_.min_connection_minutes(airport)
+               : 0.0;
+  }
+  double ArcWeight(const PathArc& arc, double connection) const {
+    switch (query_.objective) {
+      case Objective::kDistance:
+        return arc.km;
+      case Objective::kTransitTime:
+        return arc.minutes + connection;
+      case Objective::kCost:
+        return arc.cost;
+      case Objective::kLegs:
+        return 1.0;
+    }
+    return 0.0;
+  }
+  double ArcTie(const PathArc& arc) const {
+    return query_.objective == Objective::kLegs ? arc.km : 1.0;
+  }
+  // Blocks, filters and capacity for a route from `from` to `next` (not scenario usability, not
+  // via order).
+  bool Passes(RouteId id, std::uint32_t from, std::uint32_t next) const {
+    if (s_.blocked_airport.Has(next)) return false;
+    if (routes_blocked_ && (blocked_from_ == kMixedOrigins || blocked_from_ == from) &&
+        s_.blocked_route.Has(id.value)) {
+      return false;
+    }
+    if (filters_active_ && !RouteAllowed(view_.route(id))) return false;
+    if (capacity_active_ && view_.weekly_capacity_kg(id) < query_.min_capacity_kg_per_week) {
+      return false;
+    }
+    return true;
+  }
+  // The via layer after arriving at `next` from layer `via`, or -1 when the via order forbids it.
+  int NextVia(std::uint32_t next, int via) const {
+    int next_via = via;
+    if (via_count_ > 0 && s_.via_airport.Has(next)) {
+      if (s_.via_position[next] != via) return -1;
+      ++next_via;
+    }
+    if (next == query_.destination.value && next_via != via_count_) return -1;
+    return next_via;
+  }
 
   const ScenarioView& view_;
   const PathQuery& query_;
   PathWorkspace::Scratch& s_;
   StopCheck& stop_;
   SearchRules rules_;
-  int via_count_ = 0;                  // via airports applied
-  int via_layers_ = 1;                 // via_count_ + 1
-  int max_legs_ = 0;                   // 0 = unlimited
-  int leg_layers_ = 1;                 // max_legs_ + 1, or 1 when unlimited
-  unsigned mode_mask_ = 0;             // bit per Mode; 0 = all
-  std::vector<double> via_suffix_km_;  // great-circle km from layer j's target to the destination
+  int via_count_ = 0;       // via airports applied
+  int via_layers_ = 1;      // via_count_ + 1
+  int max_legs_ = 0;        // 0 = unlimited
+  int leg_layers_ = 1;      // max_legs_ + 1, or 1 when unlimited
+  unsigned mode_mask_ = 0;  // bit per Mode; 0 = all
+  const PathArcs& arcs_;
   double km_ratio_ = 1.0;
   double max_km_per_minute_ = 0.0;
   bool bounds_ = false;
+  bool exact_ = false;           // Bound() reads s_.exact_bound (UseExactBounds)
+  bool exact_complete_ = false;  // the reverse search settled every airport it could reach
+  double exact_floor_ = 0.0;     // else: the least remaining weight of an unsettled airport
+  double limit_ = std::numeric_limits<double>::infinity();  // see SetLimit
   bool filters_active_ = false;   // some avoided airport, excluded carrier or mode limit applies
   bool capacity_active_ = false;  // a minimum capacity applies
   bool routes_blocked_ = false;   // BlockRoute was called since ClearBlocks
-  bool has_extras_ = false;       // the view adds routes the CSR graph does not hold
+  // The airport every blocked route leaves (Yen blocks routes out of the spur airport only), so
+  // the per-route check runs there alone; kMixedOrigins when they leave several airports.
+  static constexpr std::uint32_t kMixedOrigins = 0xffffffffu;
+  std::uint32_t blocked_from_ = kMixedOrigins;
+  bool has_extras_ = false;  // the view adds routes the CSR graph does not hold
 };
 
 }  // namespace aircargo::routes
