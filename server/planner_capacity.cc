@@ -18,15 +18,15 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
     const auto network = snapshots_.Get();
     auto query = CapacityQueryFromProto(*request, *network);
     if (!query.ok()) return ToStatus(query.error());
-    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    auto view = views_.For(request->scenario(), network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
     routes::StopCheck stop = StopCheckFor(context, compute_budget_);
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto result = routes::ComputeCapacity(*view, *query, stop);
+    auto result = routes::ComputeCapacity(**view, *query, stop);
     if (!result.ok()) return CoreErrorStatus(context, result.error(), compute_budget_);
-    ToProto(*view, *query, *result, response);
+    ToProto(**view, *query, *result, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });
@@ -39,15 +39,15 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
     const auto network = snapshots_.Get();
     auto query = FlowPlanQueryFromProto(*request, *network);
     if (!query.ok()) return ToStatus(query.error());
-    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    auto view = views_.For(request->scenario(), network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
     routes::StopCheck stop = StopCheckFor(context, compute_budget_);
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto plan = routes::PlanFlow(*view, *query, stop);
+    auto plan = routes::PlanFlow(**view, *query, stop);
     if (!plan.ok()) return CoreErrorStatus(context, plan.error(), compute_budget_);
-    ToProto(*view, *query, *plan, response);
+    ToProto(**view, *query, *plan, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });
@@ -60,15 +60,15 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
     const auto network = snapshots_.Get();
     auto query = ClosureQueryFromProto(*request, *network);
     if (!query.ok()) return ToStatus(query.error());
-    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    auto view = views_.For(request->scenario(), network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
     routes::StopCheck stop = StopCheckFor(context, compute_budget_);
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto analysis = routes::AnalyzeClosures(*view, *query, stop);
+    auto analysis = routes::AnalyzeClosures(**view, *query, stop);
     if (!analysis.ok()) return CoreErrorStatus(context, analysis.error(), compute_budget_);
-    ToProto(*view, *query, *analysis, request->limit(), response);
+    ToProto(**view, *query, *analysis, request->limit(), response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });

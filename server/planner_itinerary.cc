@@ -16,15 +16,15 @@ grpc::Status PlannerServiceImpl::PlanItinerary(grpc::ServerContext* context,
     const auto network = snapshots_.Get();
     auto parsed = ItineraryRequestFromProto(*request, *network);
     if (!parsed.ok()) return ToStatus(parsed.error());
-    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    auto view = views_.For(request->scenario(), network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
     routes::StopCheck stop = StopCheckFor(context, compute_budget_);
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto plan = routes::PlanItinerary(*view, parsed->query, stop);
+    auto plan = routes::PlanItinerary(**view, parsed->query, stop);
     if (!plan.ok()) return CoreErrorStatus(context, plan.error(), compute_budget_);
-    ToProto(*view, *parsed, *plan, response);
+    ToProto(**view, *parsed, *plan, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });

@@ -16,16 +16,16 @@ grpc::Status PlannerServiceImpl::FindPaths(grpc::ServerContext* context,
     const auto network = snapshots_.Get();
     auto query = PathQueryFromProto(*request, *network);
     if (!query.ok()) return ToStatus(query.error());
-    auto view = MakeScenarioView(request->scenario(), *network, TodayUtc());
+    auto view = views_.For(request->scenario(), network, TodayUtc());
     if (!view.ok()) return ToStatus(view.error());
     routes::StopCheck stop = StopCheckFor(context, compute_budget_);
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
     // The slot's workspace, reused across requests (it grows to the largest network).
-    auto result = routes::FindPaths(*view, *query, slot.value().workspaces().paths, stop);
+    auto result = routes::FindPaths(**view, *query, slot.value().workspaces().paths, stop);
     if (!result.ok()) return CoreErrorStatus(context, result.error(), compute_budget_);
-    ToProto(*view, *query, *result, response);
+    ToProto(**view, *query, *result, response);
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });

@@ -11,6 +11,7 @@
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "server/compute_slots.h"
 #include "server/request_context.h"
+#include "server/scenario_views.h"
 #include "server/snapshot_holder.h"
 
 namespace aircargo::server {
@@ -42,6 +43,7 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
   const SnapshotHolder& snapshots_;
   const std::chrono::milliseconds compute_budget_;
   ComputeSlots slots_;
+  ScenarioViews views_;  // the shared operating-today view per snapshot
 };
 
 }  // namespace aircargo::server

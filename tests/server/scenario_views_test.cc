@@ -1,0 +1,68 @@
+// ScenarioViews (server/scenario_views.h): the operating-today view is built once per snapshot and
+// day and shared; a request with a what-if scenario gets its own view; errors pass through.
+#include "server/scenario_views.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/server/test_network.h"
+
+namespace aircargo::server {
+namespace {
+
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+const year_month_day kToday{year(2026), month(11), day(28)};
+
+TEST(ScenarioViews, SharesTheOperatingTodayViewForTheSameSnapshotAndDay) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto first = views.For(v1::Scenario(), network, kToday);
+  auto second = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first.value().get(), second.value().get());
+  EXPECT_EQ(&first.value()->network(), network.get());
+}
+
+TEST(ScenarioViews, BuildsAFreshViewForANewSnapshotOrANewDay) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto today = views.For(v1::Scenario(), network, kToday);
+  auto tomorrow =
+      views.For(v1::Scenario(), network, year_month_day{year(2026), month(11), day(29)});
+  const auto next_snapshot = testing::TestNetwork();
+  auto next =
+      views.For(v1::Scenario(), next_snapshot, year_month_day{year(2026), month(11), day(29)});
+  ASSERT_TRUE(today.ok() && tomorrow.ok() && next.ok());
+  EXPECT_NE(today.value().get(), tomorrow.value().get());
+  EXPECT_NE(tomorrow.value().get(), next.value().get());
+  EXPECT_EQ(&next.value()->network(), next_snapshot.get());
+}
+
+TEST(ScenarioViews, AWhatIfScenarioGetsItsOwnViewAndLeavesTheSharedOneAlone) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto shared = views.For(v1::Scenario(), network, kToday);
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  auto what_if = views.For(with_planned, network, kToday);
+  auto shared_again = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(shared.ok() && what_if.ok() && shared_again.ok());
+  EXPECT_NE(what_if.value().get(), shared.value().get());
+  EXPECT_EQ(shared_again.value().get(), shared.value().get());
+}
+
+TEST(ScenarioViews, PassesScenarioErrorsThrough) {
+  ScenarioViews views;
+  v1::Scenario bad;
+  bad.add_closed_airports("ZZZ");
+  auto view = views.For(bad, testing::TestNetwork(), kToday);
+  ASSERT_FALSE(view.ok());
+  EXPECT_EQ(view.error().code, routes::ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace aircargo::server
