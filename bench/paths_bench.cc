@@ -392,7 +392,8 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
       ->Unit(benchmark::kMillisecond);
   const std::pair<const char*, Objective> k10_cases[] = {{"distance", Objective::kDistance},
                                                          {"transit_time", Objective::kTransitTime}};
-  for (const auto& [label, objective] : k10_cases) {
+  for (const auto& [label, objective_binding] : k10_cases) {
+    const Objective objective = objective_binding;  // clang 14 cannot capture a structured binding
     benchmark::RegisterBenchmark(
         (name + "/PairMedian/" + label + "/k10_vs_k1").c_str(),
         [fixture, objective](benchmark::State& s) { RunPairMedianK10(s, fixture(), objective); })
