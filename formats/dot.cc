@@ -47,8 +47,10 @@ std::string DotQuoted(const std::string& text) {
 
 // GCC 12 at -O2 reports a false "may be used uninitialized" inside Boost's write_graphviz edge
 // iterator (boost/graph/detail/adj_list_edge_iterator.hpp); the code is Boost's, not ours.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 std::string ToDot(const MapDocument& document) {
   std::vector<const MapPoint*> points;
   std::unordered_map<std::string, std::size_t> index;
@@ -105,6 +107,8 @@ std::string ToDot(const MapDocument& document) {
   boost::write_graphviz(out, graph, vertex_writer, edge_writer, graph_writer, vertex_ids);
   return out.str();
 }
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 }  // namespace aircargo::formats
