@@ -1,7 +1,5 @@
 // PlannerService.CompareScenarios.
-#include <span>
 #include <string>
-#include <utility>
 
 #include "routes/capacity/compare.h"
 #include "server/convert.h"
@@ -23,26 +21,6 @@ routes::Error Renamed(routes::Error error, const std::string& which) {
   return error;
 }
 
-// routes::CompareScenarios pair by pair, looking at the deadline between pairs. The core polls its
-// StopCheck only inside the searches, and a pair on the world network builds a whole flow network
-// (one pass over every route) besides, so polls come too rarely across thousands of pairs for a
-// deadline to stop it promptly. Pairs are already valid (ComparePairsFromProto), so the answer is
-// the same as one call's.
-routes::Result<routes::ScenarioComparison> ComparePairByPair(
-    const routes::ScenarioView& baseline, const routes::ScenarioView& alternative,
-    std::span<const routes::OdPair> pairs, routes::StopCheck& stop) {
-  if (pairs.size() <= 1) return routes::CompareScenarios(baseline, alternative, pairs, stop);
-  routes::ScenarioComparison comparison;
-  comparison.pairs.reserve(pairs.size());
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    if (auto error = stop.Check()) return *error;
-    auto one = routes::CompareScenarios(baseline, alternative, pairs.subspan(i, 1), stop);
-    if (!one.ok()) return one.error();
-    comparison.pairs.push_back(std::move(one->pairs.front()));
-  }
-  return comparison;
-}
-
 }  // namespace
 
 grpc::Status PlannerServiceImpl::CompareScenarios(grpc::ServerContext* context,
@@ -61,7 +39,7 @@ grpc::Status PlannerServiceImpl::CompareScenarios(grpc::ServerContext* context,
     // Waits for one of the server's compute slots (aircargod --threads).
     auto slot = slots_.Acquire(stop);
     if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto comparison = ComparePairByPair(*baseline, *alternative, *pairs, stop);
+    auto comparison = routes::CompareScenarios(*baseline, *alternative, *pairs, stop);
     if (!comparison.ok()) return CoreErrorStatus(context, comparison.error(), compute_budget_);
     ToProto(*baseline, *alternative, *comparison, response);
     response->set_network_version(network->version());
