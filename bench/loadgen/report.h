@@ -11,6 +11,7 @@
 
 #include "bench/loadgen/client_loop.h"
 #include "bench/loadgen/options.h"
+#include "client/exit_codes.h"
 
 namespace aircargo::loadgen {
 
@@ -27,7 +28,7 @@ void PrintTable(const Options& options, const RunInfo& info, const std::vector<M
 void PrintJson(const Options& options, const RunInfo& info, const std::vector<ModeResult>& results,
                std::ostream& out);
 
-// "DEADLINE_EXCEEDED", ...
-std::string StatusCodeName(grpc::StatusCode code);
+// "RESOURCE_EXHAUSTED", ...: the CLI's names (client/exit_codes.h).
+using client::StatusCodeName;
 
 }  // namespace aircargo::loadgen
