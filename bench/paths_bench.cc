@@ -244,6 +244,26 @@ Result<PathsResult> Query(const Fixture& f, PathWorkspace& workspace, AirportId 
   return FindPaths(*f.view, query, workspace, stop);
 }
 
+// Two variants timed on every pair (a[i], b[i]: that pair's times): the medians over the pairs of
+// each pair's median time, and the median over the pairs of b's median / a's median for the pair.
+struct PairMedians {
+  double a_us;
+  double b_us;
+  double pair_b_over_a;
+};
+PairMedians MediansOverPairs(const std::vector<std::vector<double>>& a,
+                             const std::vector<std::vector<double>>& b) {
+  std::vector<double> a_median(a.size());
+  std::vector<double> b_median(a.size());
+  std::vector<double> pair_ratio(a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    a_median[i] = Median(a[i]);
+    b_median[i] = Median(b[i]);
+    pair_ratio[i] = b_median[i] / std::max(a_median[i], 1e-3);
+  }
+  return {Median(a_median), Median(b_median), Median(pair_ratio)};
+}
+
 // Per pair: Boost Dijkstra, then FindPaths distance k = 1, each timed alone; fails unless both find
 // the same distance. Counters: boost_us / ours_us = medians over the pairs of each pair's median
 // time; speedup = boost_us / ours_us; pair_speedup = the median over the pairs of Boost's time /
@@ -292,20 +312,11 @@ void RunPairMedianVsBoost(benchmark::State& state, const Fixture* f) {
       ours[i].push_back(t2 - t1);
     }
   }
-  std::vector<double> ours_median(pairs);
-  std::vector<double> boost_median(pairs);
-  std::vector<double> pair_speedup(pairs);
-  for (std::size_t i = 0; i < pairs; ++i) {
-    ours_median[i] = Median(ours[i]);
-    boost_median[i] = Median(boost_times[i]);
-    pair_speedup[i] = boost_median[i] / std::max(ours_median[i], 1e-3);
-  }
-  const double ours_us = Median(ours_median);
-  const double boost_us = Median(boost_median);
-  state.counters["ours_us"] = ours_us;
-  state.counters["boost_us"] = boost_us;
-  state.counters["speedup"] = boost_us / std::max(ours_us, 1e-3);
-  state.counters["pair_speedup"] = Median(pair_speedup);
+  const PairMedians m = MediansOverPairs(ours, boost_times);
+  state.counters["ours_us"] = m.a_us;
+  state.counters["boost_us"] = m.b_us;
+  state.counters["speedup"] = m.b_us / std::max(m.a_us, 1e-3);
+  state.counters["pair_speedup"] = m.pair_b_over_a;
   state.counters["allocs"] =
       static_cast<double>(allocations) / static_cast<double>(std::max<std::uint64_t>(queries, 1));
 }
@@ -343,20 +354,11 @@ void RunPairMedianK10(benchmark::State& state, const Fixture* f, Objective objec
       k10[i].push_back(t2 - t1);
     }
   }
-  std::vector<double> k1_median(pairs);
-  std::vector<double> k10_median(pairs);
-  std::vector<double> pair_ratio(pairs);
-  for (std::size_t i = 0; i < pairs; ++i) {
-    k1_median[i] = Median(k1[i]);
-    k10_median[i] = Median(k10[i]);
-    pair_ratio[i] = k10_median[i] / std::max(k1_median[i], 1e-3);
-  }
-  const double k1_us = Median(k1_median);
-  const double k10_us = Median(k10_median);
-  state.counters["k1_us"] = k1_us;
-  state.counters["k10_us"] = k10_us;
-  state.counters["ratio"] = k10_us / std::max(k1_us, 1e-3);
-  state.counters["pair_ratio"] = Median(pair_ratio);
+  const PairMedians m = MediansOverPairs(k1, k10);
+  state.counters["k1_us"] = m.a_us;
+  state.counters["k10_us"] = m.b_us;
+  state.counters["ratio"] = m.b_us / std::max(m.a_us, 1e-3);
+  state.counters["pair_ratio"] = m.pair_b_over_a;
 }
 
 void Register(const std::string& name, const Fixture* (*fixture)()) {
