@@ -16,6 +16,49 @@ std::string Take(Message& message, const std::string& (Message::*get)() const,
 
 }  // namespace
 
+v1::EvidenceBasis ToProto(routes::EvidenceBasis basis) {
+  switch (basis) {
+    case routes::EvidenceBasis::kUnspecified:
+      return v1::EVIDENCE_BASIS_UNSPECIFIED;
+    case routes::EvidenceBasis::kSourced:
+      return v1::EVIDENCE_BASIS_SOURCED;
+    case routes::EvidenceBasis::kAnnounced:
+      return v1::EVIDENCE_BASIS_ANNOUNCED;
+    case routes::EvidenceBasis::kInferred:
+      return v1::EVIDENCE_BASIS_INFERRED;
+    case routes::EvidenceBasis::kAssumed:
+      return v1::EVIDENCE_BASIS_ASSUMED;
+    case routes::EvidenceBasis::kCandidate:
+      return v1::EVIDENCE_BASIS_CANDIDATE;
+    case routes::EvidenceBasis::kIllustrative:
+      return v1::EVIDENCE_BASIS_ILLUSTRATIVE;
+  }
+  return v1::EVIDENCE_BASIS_UNSPECIFIED;
+}
+
+int BasisInputFromProto(v1::EvidenceBasis basis) {
+  switch (basis) {
+    case v1::EVIDENCE_BASIS_UNSPECIFIED:
+      return static_cast<int>(routes::EvidenceBasis::kUnspecified);
+    case v1::EVIDENCE_BASIS_SOURCED:
+      return static_cast<int>(routes::EvidenceBasis::kSourced);
+    case v1::EVIDENCE_BASIS_ANNOUNCED:
+      return static_cast<int>(routes::EvidenceBasis::kAnnounced);
+    case v1::EVIDENCE_BASIS_INFERRED:
+      return static_cast<int>(routes::EvidenceBasis::kInferred);
+    case v1::EVIDENCE_BASIS_ASSUMED:
+      return static_cast<int>(routes::EvidenceBasis::kAssumed);
+    case v1::EVIDENCE_BASIS_CANDIDATE:
+      return static_cast<int>(routes::EvidenceBasis::kCandidate);
+    case v1::EVIDENCE_BASIS_ILLUSTRATIVE:
+      return static_cast<int>(routes::EvidenceBasis::kIllustrative);
+    default:
+      break;
+  }
+  // An unknown wire value (a newer client) is out of the core's range: the builder reports it.
+  return static_cast<int>(basis);
+}
+
 // The proto enums and the core enums share their numeric values (0 = unset in the proto).
 static_assert(static_cast<int>(routes::Mode::kFreighter) == v1::MODE_FREIGHTER);
 static_assert(static_cast<int>(routes::Mode::kBelly) == v1::MODE_BELLY);
@@ -61,6 +104,8 @@ routes::RouteInput RouteInputFromProto(const v1::Route& r) {
   out.cost_per_kg_micros = r.cost_per_kg_micros();
   out.status = r.status();
   out.effective_from = r.effective_from();
+  out.effective_to = r.effective_to();
+  out.basis = BasisInputFromProto(r.basis());
   out.source = r.source();
   out.tags.assign(r.tags().begin(), r.tags().end());
   return out;
@@ -105,6 +150,8 @@ routes::RouteInput RouteInputFromProto(v1::Route&& r) {
   out.cost_per_kg_micros = r.cost_per_kg_micros();
   out.status = r.status();
   out.effective_from = Take(r, &R::effective_from, &R::mutable_effective_from);
+  out.effective_to = Take(r, &R::effective_to, &R::mutable_effective_to);
+  out.basis = BasisInputFromProto(r.basis());
   out.source = Take(r, &R::source, &R::mutable_source);
   out.tags.reserve(static_cast<std::size_t>(r.tags_size()));
   for (std::string& t : *r.mutable_tags()) out.tags.push_back(std::move(t));
@@ -175,6 +222,8 @@ v1::Route ToProto(const routes::Network& network, const routes::Route& r) {
   out.set_cost_per_kg_micros(r.cost_per_kg_micros);
   out.set_status(static_cast<v1::RouteStatus>(r.status));
   if (r.effective_from) out.set_effective_from(routes::FormatIsoDate(*r.effective_from));
+  if (r.effective_to) out.set_effective_to(routes::FormatIsoDate(*r.effective_to));
+  out.set_basis(ToProto(r.basis));
   out.set_source(r.source);
   for (const std::string& t : r.tags) out.add_tags(t);
   return out;

@@ -25,6 +25,11 @@ routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(const v1::Ne
 // into the snapshot instead of copied, and the message is left with empty strings.
 routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(v1::Network&& network);
 
+// Evidence basis across the seam (exhaustive switches). BasisInputFromProto returns the core's
+// numeric value, or the wire value unchanged when it is unknown (the builder then rejects it).
+v1::EvidenceBasis ToProto(routes::EvidenceBasis basis);
+int BasisInputFromProto(v1::EvidenceBasis basis);
+
 v1::Airport ToProto(const routes::Airport& airport);
 v1::Route ToProto(const routes::Network& network, const routes::Route& route);
 // The whole network, airports and routes in snapshot order.

@@ -208,7 +208,25 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
             "must be a date \"YYYY-MM-DD\" or empty, got " + Quoted(r.effective_from));
     }
   }
+  out.effective_to.reset();
+  if (!r.effective_to.empty()) {
+    out.effective_to = ParseIsoDate(r.effective_to);
+    if (!out.effective_to) {
+      p.Add(at.Of("effective_to"),
+            "must be a date \"YYYY-MM-DD\" or empty, got " + Quoted(r.effective_to));
+    } else if (out.effective_from && *out.effective_to < *out.effective_from) {
+      p.Add(at.Of("effective_to"), "must not be before effective_from " + Quoted(r.effective_from) +
+                                       ", got " + Quoted(r.effective_to));
+    }
+  }
+  if (r.basis < 0 || r.basis >= kEvidenceBasisCount) {
+    p.Add(at.Of("basis"),
+          "must be unspecified, sourced, announced, inferred, assumed, candidate or "
+          "illustrative, got " +
+              std::to_string(r.basis));
+  }
   if (p.size() != problems_before) return false;
+  out.basis = static_cast<EvidenceBasis>(r.basis);
   out.mode = static_cast<Mode>(r.mode);
   out.payload_kg = r.payload_kg;
   out.flights_per_week = r.flights_per_week;

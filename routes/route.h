@@ -15,9 +15,28 @@ namespace aircargo::routes {
 
 enum class Mode { kFreighter = 1, kBelly, kTruck };
 enum class RouteStatus { kOperating = 1, kPlanned, kSuspended };
+// What a route's facts rest on, strongest first (docs/data.md defines each level). kUnspecified:
+// the network does not say.
+enum class EvidenceBasis {
+  kUnspecified = 0,
+  kSourced,
+  kAnnounced,
+  kInferred,
+  kAssumed,
+  kCandidate,
+  kIllustrative,
+};
+inline constexpr int kEvidenceBasisCount = 7;
 
 const char* ModeName(Mode mode);             // "freighter", "belly", "truck"
 const char* StatusName(RouteStatus status);  // "operating", "planned", "suspended"
+// "unspecified", "sourced", "announced", "inferred", "assumed", "candidate", "illustrative".
+const char* BasisName(EvidenceBasis basis);
+// Short column label: "-", "src", "ann", "inf", "asm", "cand", "illus".
+const char* BasisShortName(EvidenceBasis basis);
+// True for the levels weaker than announced (inferred, assumed, candidate, illustrative) and for
+// an unstated basis: an answer resting on such a route says so.
+bool WeakerThanAnnounced(EvidenceBasis basis);
 
 // One weekly departure, in the origin airport's local time.
 struct Departure {
@@ -41,6 +60,8 @@ struct Route {
   std::int64_t cost_per_kg_micros = 0;  // >= 0
   RouteStatus status = RouteStatus::kOperating;
   std::optional<std::chrono::year_month_day> effective_from;  // none: always
+  std::optional<std::chrono::year_month_day> effective_to;    // last day flown; none: open-ended
+  EvidenceBasis basis = EvidenceBasis::kUnspecified;
   std::string source;
   std::vector<std::string> tags;
 
@@ -71,6 +92,8 @@ struct RouteInput {
   std::int64_t cost_per_kg_micros = 0;
   int status = 0;              // RouteStatus value, 0 = unset
   std::string effective_from;  // "YYYY-MM-DD" or empty
+  std::string effective_to;    // "YYYY-MM-DD" or empty; not before effective_from
+  int basis = 0;               // EvidenceBasis value, 0 = unstated (allowed)
   std::string source;
   std::vector<std::string> tags;
 };

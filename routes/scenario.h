@@ -22,8 +22,8 @@ struct CapacityFactor {
 };
 
 struct Scenario {
-  // Routes whose effective_from is after this date are left out. The server fills "today" (UTC)
-  // when a request leaves it empty.
+  // Routes whose effective_from is after this date, or whose effective_to is before it, are left
+  // out. The server fills "today" (UTC) when a request leaves it empty.
   std::chrono::year_month_day as_of{std::chrono::year{2025}, std::chrono::January,
                                     std::chrono::day{1}};
   // Use PLANNED routes too (from their effective_from date). SUSPENDED routes are never used.

@@ -18,6 +18,8 @@ const char* RouteExclusionName(RouteExclusion exclusion) {
       return "planned, not included";
     case RouteExclusion::kNotYetEffective:
       return "not yet effective";
+    case RouteExclusion::kNoLongerEffective:
+      return "no longer effective";
     case RouteExclusion::kClosedRoute:
       return "closed route";
     case RouteExclusion::kClosedAirport:
@@ -131,6 +133,8 @@ void ScenarioView::Apply() {
         why = RouteExclusion::kPlannedNotIncluded;
       } else if (r.effective_from && *r.effective_from > scenario_.as_of) {
         why = RouteExclusion::kNotYetEffective;
+      } else if (r.effective_to && *r.effective_to < scenario_.as_of) {
+        why = RouteExclusion::kNoLongerEffective;
       }
     }
     if (why != RouteExclusion::kUsable) continue;

@@ -26,6 +26,7 @@ enum class RouteExclusion : std::uint8_t {
   kSuspended,           // status SUSPENDED
   kPlannedNotIncluded,  // PLANNED and the scenario does not include planned routes
   kNotYetEffective,     // effective_from is after the scenario's as_of date
+  kNoLongerEffective,   // effective_to is before the scenario's as_of date
   kClosedRoute,         // named in closed_routes
   kClosedAirport,       // touches a closed airport
   kExcludedCarrier,     // its carrier is excluded

@@ -44,6 +44,7 @@ std::vector<DatedFlight> ExpandRoute(RouteId id, const Route& route, const TimeZ
           monday + std::chrono::days{static_cast<int>(dep.weekday) - 1};
       const std::chrono::year_month_day date{day};
       if (route.effective_from && date < *route.effective_from) continue;
+      if (route.effective_to && date > *route.effective_to) continue;
       const std::chrono::sys_seconds departure =
           origin_zone.ToUtc(day + std::chrono::minutes{dep.minute_of_day});
       if (departure < from || departure > to) continue;

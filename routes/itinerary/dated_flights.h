@@ -6,7 +6,8 @@
 // Routes that list no departures (only flights_per_week): the flights are spread evenly over the
 // week from Monday 00:00 local, i.e. flight i of n leaves at minute floor(i x 10080 / n) of the
 // local week. A departure time skipped by a DST gap leaves when the gap ends (local_time.h).
-// Flights of a route whose effective_from lies after the flight's local date are left out.
+// Flights of a route whose effective_from lies after the flight's local date, or whose
+// effective_to lies before it, are left out.
 // Pure functions; thread-safe.
 #pragma once
 

@@ -63,6 +63,8 @@ v1::Network FullMessage() {
   out->set_cost_per_kg_micros(3'250'000);
   out->set_status(v1::ROUTE_STATUS_OPERATING);
   out->set_effective_from("2024-11-17");
+  out->set_effective_to("2025-10-31");
+  out->set_basis(v1::EVIDENCE_BASIS_SOURCED);
   out->set_source("reference S1, S2");
   out->add_tags("e-commerce");
   out->add_tags("transpacific");
@@ -87,6 +89,7 @@ v1::Network FullMessage() {
   back->set_cost_per_kg_micros(0);
   back->set_status(v1::ROUTE_STATUS_PLANNED);
   back->set_effective_from("2028-02-29");
+  back->set_basis(v1::EVIDENCE_BASIS_ILLUSTRATIVE);
   return n;
 }
 
@@ -181,12 +184,28 @@ TEST(BuildNetwork, RejectsEnumValuesWhenOutsideTheSchema) {
   input.mutable_routes(0)->set_mode(static_cast<v1::Mode>(9));
   input.mutable_routes(0)->set_status(static_cast<v1::RouteStatus>(-1));
   input.mutable_routes(0)->mutable_departures(0)->set_weekday(static_cast<v1::Weekday>(8));
+  input.mutable_routes(0)->set_basis(static_cast<v1::EvidenceBasis>(7));
   const auto built = BuildNetwork(input);
   ASSERT_FALSE(built.ok());
   std::vector<std::string> fields;
   for (const auto& v : built.error().violations) fields.push_back(v.field);
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("routes[0].mode", "routes[0].status",
-                                                      "routes[0].departures[0].weekday"));
+                                                      "routes[0].departures[0].weekday",
+                                                      "routes[0].basis"));
+}
+
+TEST(NetworkProto, MapsEveryEvidenceBasisBothWays) {
+  for (int b = 0; b < routes::kEvidenceBasisCount; ++b) {
+    const auto core = static_cast<routes::EvidenceBasis>(b);
+    const v1::EvidenceBasis wire = ToProto(core);
+    EXPECT_TRUE(v1::EvidenceBasis_IsValid(wire));
+    EXPECT_EQ(BasisInputFromProto(wire), b) << routes::BasisName(core);
+    // The names agree: EVIDENCE_BASIS_SOURCED <-> "sourced".
+    std::string name = v1::EvidenceBasis_Name(wire).substr(std::string("EVIDENCE_BASIS_").size());
+    for (char& c : name) c = static_cast<char>(c - 'A' + 'a');
+    EXPECT_EQ(name, routes::BasisName(core));
+  }
+  EXPECT_EQ(v1::EvidenceBasis_descriptor()->value_count(), routes::kEvidenceBasisCount);
 }
 
 TEST(BuildNetwork, CarriesTheVersionWhenTheMessageHasOne) {

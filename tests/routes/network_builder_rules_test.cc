@@ -20,6 +20,7 @@ using test::Shenyang;
 using test::Vancouver;
 using test::Violation;
 using test::ViolationsOf;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -413,6 +414,53 @@ TEST(NetworkBuilderRules, RejectsEffectiveFromWhenSlashSeparated) {
   r.effective_from = "2025/01/01";
   EXPECT_THAT(RouteViolations(r),
               ElementsAre(Violation("routes[0].effective_from", HasSubstr("\"2025/01/01\""))));
+}
+
+TEST(NetworkBuilderRules, RejectsEffectiveToWhenNotACalendarDate) {
+  RouteInput r = SheYvr();
+  r.effective_to = "2025-13-01";
+  EXPECT_THAT(RouteViolations(r),
+              ElementsAre(Violation("routes[0].effective_to", HasSubstr("\"2025-13-01\""))));
+}
+
+TEST(NetworkBuilderRules, RejectsEffectiveToWhenBeforeEffectiveFrom) {
+  RouteInput r = SheYvr();
+  r.effective_from = "2025-08-01";
+  r.effective_to = "2025-07-31";
+  EXPECT_THAT(RouteViolations(r),
+              ElementsAre(Violation("routes[0].effective_to",
+                                    AllOf(HasSubstr("\"2025-07-31\""), HasSubstr("2025-08-01")))));
+}
+
+TEST(NetworkBuilderRules, AcceptsEffectiveToWhenOnTheFirstDay) {
+  RouteInput r = SheYvr();
+  r.effective_from = "2025-08-01";
+  r.effective_to = "2025-08-01";
+  EXPECT_THAT(RouteViolations(r), IsEmpty());
+}
+
+TEST(NetworkBuilderRules, AcceptsEffectiveToWhenThereIsNoEffectiveFrom) {
+  RouteInput r = SheYvr();
+  r.effective_from.clear();
+  r.effective_to = "2020-01-01";
+  EXPECT_THAT(RouteViolations(r), IsEmpty());
+}
+
+TEST(NetworkBuilderRules, RejectsBasisWhenOutsideTheLevels) {
+  RouteInput r = SheYvr();
+  r.basis = kEvidenceBasisCount;
+  EXPECT_THAT(RouteViolations(r),
+              ElementsAre(Violation("routes[0].basis", HasSubstr("candidate"))));
+  r.basis = -1;
+  EXPECT_THAT(RouteViolations(r), ElementsAre(Violation("routes[0].basis", HasSubstr("-1"))));
+}
+
+TEST(NetworkBuilderRules, AcceptsEveryBasisLevelIncludingUnstated) {
+  for (int b = 0; b < kEvidenceBasisCount; ++b) {
+    RouteInput r = SheYvr();
+    r.basis = b;
+    EXPECT_THAT(RouteViolations(r), IsEmpty()) << b;
+  }
 }
 
 }  // namespace

@@ -86,6 +86,38 @@ TEST(ScenarioView, OperatingRouteBeforeItsFirstFlightIsNotYetEffective) {
   EXPECT_EQ(view.exclusion(Id(*n, "SHE-YVR-W8")), RouteExclusion::kNotYetEffective);
 }
 
+TEST(ScenarioView, RouteCountsUpToAndIncludingItsEffectiveToDate) {
+  auto ended = MakeRoute("SHE-YVR-W8", "SHE", "YVR");
+  ended.effective_from = "2025-08-01";
+  ended.effective_to = "2025-10-31";
+  auto built = Build({Shenyang(), Vancouver()}, {ended});
+  ASSERT_TRUE(built.ok());
+  const Network& n = **built;
+  const auto on = [&](year_month_day d) { return ScenarioView::Operating(n, d); };
+  EXPECT_EQ(on(year_month_day{year{2025}, month{7}, day{31}}).exclusion(Id(n, "SHE-YVR-W8")),
+            RouteExclusion::kNotYetEffective);
+  EXPECT_TRUE(on(year_month_day{year{2025}, month{8}, day{1}}).usable(Id(n, "SHE-YVR-W8")));
+  EXPECT_TRUE(on(year_month_day{year{2025}, month{10}, day{31}}).usable(Id(n, "SHE-YVR-W8")));
+  const auto after = on(year_month_day{year{2025}, month{11}, day{1}});
+  EXPECT_EQ(after.exclusion(Id(n, "SHE-YVR-W8")), RouteExclusion::kNoLongerEffective);
+  EXPECT_EQ(after.weekly_capacity_kg(Id(n, "SHE-YVR-W8")), 0);
+  EXPECT_STREQ(RouteExclusionName(RouteExclusion::kNoLongerEffective), "no longer effective");
+}
+
+TEST(ScenarioView, PlannedRouteWithAnEndDateIsLeftOutAfterItEvenWhenPlannedRoutesAreIncluded) {
+  auto planned = MakeRoute("SHE-YVR-CA", "SHE", "YVR");
+  planned.status = static_cast<int>(RouteStatus::kPlanned);
+  planned.effective_to = "2025-12-31";
+  auto built = Build({Shenyang(), Vancouver()}, {planned});
+  ASSERT_TRUE(built.ok());
+  Scenario s;
+  s.include_planned = true;
+  s.as_of = year_month_day{year{2026}, month{1}, day{15}};
+  auto view = ScenarioView::Make(**built, s);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->exclusion(RouteId(0)), RouteExclusion::kNoLongerEffective);
+}
+
 TEST(ScenarioView, ClosedAirportRemovesEveryRouteTouchingIt) {
   const auto n = Net();
   Scenario s;

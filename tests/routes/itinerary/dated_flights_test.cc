@@ -107,6 +107,18 @@ TEST(DatedFlights, FlightsBeforeTheRoutesEffectiveDateAreLeftOut) {
               ElementsAre(Utc("2025-06-08T11:30:00Z"), Utc("2025-06-15T11:30:00Z")));
 }
 
+TEST(DatedFlights, FlightsAfterTheRoutesEffectiveToDateAreLeftOut) {
+  // Sundays 19:30 in Shenyang (11:30 UTC); the last day flown is Sunday 2025-06-08.
+  RouteInput ending = Flight("SHE-YVR", "SHE", "YVR", {{7, "19:30"}}, 721);
+  ending.effective_to = "2025-06-08";
+  auto network = test::Build({test::Shenyang(), test::Vancouver()}, {ending});
+  ASSERT_TRUE(network.ok());
+  const auto flights = ExpandRoute(RouteId{0}, (*network)->route(RouteId{0}), Zone("Asia/Shanghai"),
+                                   Utc("2025-06-01T00:00:00Z"), Utc("2025-06-30T00:00:00Z"));
+  EXPECT_THAT(Departures(flights),
+              ElementsAre(Utc("2025-06-01T11:30:00Z"), Utc("2025-06-08T11:30:00Z")));
+}
+
 TEST(DatedFlights, ExpandViewSkipsRoutesSmallerThanTheShipmentAndSortsByDeparture) {
   auto network = test::Build({test::Shenyang(), test::Vancouver()},
                              {Flight("BIG", "SHE", "YVR", {{2, "10:00"}}, 600, 40'000),
