@@ -106,10 +106,12 @@ MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions
     line.colour = ModeColour(r.mode);
     line.dashed = r.status == routes::RouteStatus::kPlanned;
     if (line.dashed) ++planned;
-    line.properties = {Text("carrier", r.carrier), Text("mode", routes::ModeName(r.mode)),
+    line.properties = {Text("carrier", r.carrier),
+                       Text("mode", routes::ModeName(r.mode)),
                        Text("status", routes::StatusName(r.status)),
                        Num("tonnes_per_week", static_cast<double>(kg) / 1000.0),
-                       Text("aircraft", r.aircraft)};
+                       Text("aircraft", r.aircraft),
+                       Text("basis", routes::BasisName(r.basis))};
     if (view.is_extra(id)) {
       line.properties.push_back(Text("extra", "yes"));
       ++extras;

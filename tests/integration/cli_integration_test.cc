@@ -41,11 +41,12 @@ TEST_F(CliIntegrationTest, RoutesFromSheListsTheVancouverFreighter) {
   EXPECT_NE(r.out.find("B767-300F"), std::string::npos) << r.out;
 }
 
-TEST_F(CliIntegrationTest, PlannedRoutesFromSheAreExactlyTenEachWithItsBasis) {
+// Planned today: the YVR ramp, the expected VVO resumption and the seven candidates (Miami flies).
+TEST_F(CliIntegrationTest, PlannedRoutesFromSheEachShowTheirBasis) {
   const ProcessResult r = Cli({"routes", "--from", "SHE", "--status", "planned"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("10 routes"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("SHE-MIA"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("9 routes"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("SHE-MIA"), std::string::npos) << r.out;
   int with_basis = 0;
   std::istringstream lines(r.out);
   for (std::string line; std::getline(lines, line);) {
@@ -54,7 +55,23 @@ TEST_F(CliIntegrationTest, PlannedRoutesFromSheAreExactlyTenEachWithItsBasis) {
     with_basis +=
         line.find("announced") != std::string::npos || line.find("candidate") != std::string::npos;
   }
-  EXPECT_EQ(with_basis, 10) << r.out;
+  EXPECT_EQ(with_basis, 9) << r.out;
+}
+
+TEST_F(CliIntegrationTest, AsOfJune2025HasMiamiOperating) {
+  const ProcessResult r = Cli({"path", "SHE", "MIA", "--as-of", "2025-06-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("SHE-MIA-CA"), std::string::npos) << r.out;
+}
+
+TEST_F(CliIntegrationTest, AsOfJanuary2026LeavesVladivostokOutEvenWithPlannedRoutes) {
+  const ProcessResult flown = Cli({"path", "SHE", "VVO", "--as-of", "2025-09-01"});
+  ASSERT_EQ(flown.exit_code, 0) << flown.err;
+  EXPECT_NE(flown.out.find("SHE-VVO-UNKNOWN"), std::string::npos) << flown.out;
+  const ProcessResult paused =
+      Cli({"path", "SHE", "VVO", "--as-of", "2026-01-15", "--with-planned"});
+  EXPECT_NE(paused.out.find("No path from SHE to VVO"), std::string::npos) << paused.out;
+  EXPECT_EQ(paused.out.find("SHE-VVO"), std::string::npos) << paused.out;
 }
 
 TEST_F(CliIntegrationTest, JsonOutputUsesTheProtoFieldNames) {
