@@ -14,6 +14,7 @@
 #include "client/scenario_flags.h"
 #include "formats/dot.h"
 #include "formats/geojson.h"
+#include "formats/land.h"
 #include "formats/network_file.h"
 #include "formats/network_layers.h"
 #include "formats/network_proto.h"
@@ -39,6 +40,8 @@ struct ExportOptions {
   std::string output;
   std::string title;
   std::string network_file;  // offline: draw this file instead of the server's network
+  bool land = false;         // GeoJSON: add the land polygons as a "land" layer
+  bool no_land = false;      // SVG: draw no land under the routes
   ScenarioFlags scenario;
 };
 
@@ -148,14 +151,17 @@ Outcome RunExport(Session& session, const ExportOptions& options) {
   formats::NetworkMapOptions map_options;
   map_options.title = options.title;
   map_options.scenario_label = ScenarioLabel(options.scenario);
-  const formats::MapDocument document = formats::NetworkMap(*view, map_options);
+  formats::MapDocument document = formats::NetworkMap(*view, map_options);
   std::string text;
   if (options.format == "geojson") {
+    if (options.land) formats::AddLand(document);
     text = formats::ToGeoJson(document);
   } else if (options.format == "dot") {
     text = formats::ToDot(document);
   } else {
-    text = formats::ToSvgMap(document);
+    formats::SvgMapOptions svg_options;
+    svg_options.land = !options.no_land;
+    text = formats::ToSvgMap(document, svg_options);
   }
   if (options.output.empty() || options.output == "-") {
     session.out() << text;
@@ -231,6 +237,10 @@ void AddInterchangeCommands(CLI::App& app, CommandRegistry& registry) {
   export_command->add_option(
       "--network", ex->network_file,
       "Draw this network file (.pb or text) instead of the server's (offline)");
+  export_command->add_flag("--land", ex->land,
+                           "GeoJSON: add the world's land (Natural Earth 1:110m) as a \"land\" "
+                           "layer of Polygon features");
+  export_command->add_flag("--no-land", ex->no_land, "SVG: draw no land under the routes");
   AddScenarioFlags(*export_command, ex->scenario);
 }
 

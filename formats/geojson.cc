@@ -91,6 +91,20 @@ std::string ToGeoJson(const MapDocument& document) {
     first = false;
   };
   for (const MapLayer& layer : document.layers) {
+    for (std::size_t i = 0; i < layer.polygons.size(); ++i) {
+      begin_feature();
+      out += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[";
+      const auto& rings = layer.polygons[i].rings;
+      for (std::size_t r = 0; r < rings.size(); ++r) {
+        if (r > 0) out += ",";
+        // RFC 7946: a linear ring is closed (its last position repeats the first).
+        std::vector<LatLon> closed = rings[r];
+        if (!closed.empty()) closed.push_back(closed.front());
+        out += Positions(closed);
+      }
+      out += "]},\"properties\":{\"id\":" + JsonQuoted(layer.name + "-" + std::to_string(i + 1)) +
+             ",\"layer\":" + JsonQuoted(layer.name) + "}}";
+    }
     for (const MapPoint& point : layer.points) {
       begin_feature();
       out += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" +

@@ -44,10 +44,24 @@ struct MapLine {
   std::vector<MapProperty> properties;
 };
 
+struct LatLon {
+  double latitude_deg = 0;
+  double longitude_deg = 0;
+};
+
+// A filled area (land): the first ring is the outline, the others are holes. Rings are open (the
+// last point joins the first) and in WGS 84 degrees with longitudes in [-180, 180].
+struct MapPolygon {
+  std::vector<std::vector<LatLon>> rings;
+};
+
 struct MapLayer {
-  std::string name;  // "airports", "routes", "path 1"
+  std::string name;  // "land", "airports", "routes", "path 1"
   std::vector<MapPoint> points;
   std::vector<MapLine> lines;
+  // Areas, drawn before every layer's lines and points (the SVG writer draws them first, so land
+  // lies under the routes); GeoJSON writes them as Polygon features.
+  std::vector<MapPolygon> polygons;
 };
 
 struct LegendEntry {
@@ -70,11 +84,6 @@ struct MapDocument {
 
 // Points by id (the first of each id), for writers resolving many lines. Pointers into `document`.
 std::unordered_map<std::string, const MapPoint*> PointIndex(const MapDocument& document);
-
-struct LatLon {
-  double latitude_deg = 0;
-  double longitude_deg = 0;
-};
 
 // `segments` + 1 points along the great circle from `a` to `b` (both ends included), longitudes in
 // [-180, 180]. Coincident or antipodal ends give the straight interpolation.

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "formats/land.h"
+
 namespace aircargo::formats {
 namespace {
 
@@ -131,6 +133,51 @@ std::string ArcPath(const std::vector<LatLon>& points, const Frame& frame, doubl
   return d;
 }
 
+// Appends one land ring as closed SVG subpaths: longitudes unwrapped relative to the centre so
+// the ring never jumps, drawn once more 360 degrees over for each side where it leaves the
+// frame; a ring that wraps the globe (Antarctica) is closed along the pole. Rings wholly outside
+// the frame add nothing; consecutive points on the same 0.1 px are written once.
+void AppendLandRing(std::string& d, const std::vector<LatLon>& ring, const Frame& frame,
+                    double centre) {
+  if (ring.size() < 3) return;
+  std::vector<LatLon> rel;
+  rel.reserve(ring.size() + 2);
+  double previous = 0;
+  double min_rel = 0, max_rel = 0, min_lat = 90, max_lat = -90;
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    double r = Relative(ring[i].longitude_deg, centre);
+    if (i > 0) {
+      while (r - previous > 180) r -= 360;
+      while (r - previous < -180) r += 360;
+    }
+    previous = r;
+    min_rel = i == 0 ? r : std::min(min_rel, r);
+    max_rel = i == 0 ? r : std::max(max_rel, r);
+    min_lat = std::min(min_lat, ring[i].latitude_deg);
+    max_lat = std::max(max_lat, ring[i].latitude_deg);
+    rel.push_back({ring[i].latitude_deg, r});
+  }
+  if (max_lat < frame.lat0 || min_lat > frame.lat1) return;
+  if (max_rel - min_rel >= 359) {  // wraps the globe: close it along the nearer pole
+    const double pole = min_lat < 0 ? -90 : 90;
+    rel.push_back({pole, rel.back().longitude_deg});
+    rel.push_back({pole, rel.front().longitude_deg});
+  }
+  for (const double shift : {0.0, -360.0, 360.0}) {
+    if (max_rel + shift < frame.lon0 || min_rel + shift > frame.lon1) continue;
+    std::string last;
+    bool first = true;
+    for (const LatLon& p : rel) {
+      std::string xy = F(frame.X(p.longitude_deg + shift)) + "," + F(frame.Y(p.latitude_deg));
+      if (xy == last) continue;
+      d += (first ? "M" : "L") + xy;
+      last = std::move(xy);
+      first = false;
+    }
+    d += "Z";
+  }
+}
+
 }  // namespace
 
 std::string XmlEscaped(const std::string& text) {
@@ -233,6 +280,26 @@ std::string ToSvgMap(const MapDocument& document, const SvgMapOptions& options) 
            "</text>\n";
   }
   out += "</g>\n";
+
+  // Land, under every line and point: one even-odd path, so holes (lakes) stay open.
+  std::string land;
+  bool own_polygons = false;
+  for (const MapLayer& layer : document.layers) {
+    for (const MapPolygon& polygon : layer.polygons) {
+      own_polygons = true;
+      for (const auto& ring : polygon.rings) AppendLandRing(land, ring, frame, centre);
+    }
+  }
+  if (!own_polygons && options.land) {
+    for (const MapPolygon& polygon : Land110m()) {
+      for (const auto& ring : polygon.rings) AppendLandRing(land, ring, frame, centre);
+    }
+  }
+  if (!land.empty()) {
+    out += "<g id=\"land\" clip-path=\"url(#map-clip)\">\n<path d=\"" + land +
+           "\" fill=\"#e6eadf\" stroke=\"#b4bfa6\" stroke-width=\"0.6\" "
+           "stroke-linejoin=\"round\" fill-rule=\"evenodd\"/>\n</g>\n";
+  }
 
   // Lines, thinnest first so heavy routes stay on top.
   std::unordered_map<std::string, int> degree;
