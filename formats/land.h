@@ -1,6 +1,6 @@
 // World land outlines for maps: Natural Earth 1:110m land (public domain), converted once by
 // formats/maps/convert_land.py into formats/maps/land-110m.txt and compiled into the binary, so
-// nothing is read or downloaded at run time. 127 polygons, about 5,000 points; coordinates are
+// nothing is read or downloaded at run time. 125 polygons, about 5,000 points; coordinates are
 // WGS 84 degrees with 2 decimals, longitudes in [-180, 180] (polygons are cut at the antimeridian,
 // Antarctica runs along it to the pole).
 //

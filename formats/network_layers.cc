@@ -65,7 +65,7 @@ MapProperty Num(std::string key, double value) { return {std::move(key), {}, val
 MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions& options) {
   const routes::Network& network = view.network();
   MapDocument doc;
-  MapLayer airports{"airports", {}, {}};
+  MapLayer airports{"airports", {}, {}, {}};
   for (std::uint32_t i = 0; i < network.airports().size(); ++i) {
     const routes::Airport& a = network.airports()[i];
     const bool open = view.airport_open(routes::AirportId(i));
@@ -81,7 +81,7 @@ MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions
     airports.points.push_back(std::move(p));
   }
 
-  MapLayer routes_layer{"routes", {}, {}};
+  MapLayer routes_layer{"routes", {}, {}, {}};
   std::int64_t max_kg = 0;
   for (std::uint32_t i = 0; i < view.route_count(); ++i) {
     if (view.usable(routes::RouteId(i)))
