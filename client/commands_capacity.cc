@@ -147,8 +147,16 @@ Outcome RunCompare(Session& session, const CompareOptions& options) {
   });
   if (!outcome.ok()) return outcome;
   const std::string base_label = options.base_as_of.empty() ? "today" : options.base_as_of;
-  const std::string alt_label = IsPlainPlanned(options.scenario) ? "planned" : "alt";
-  return session.Print(response, [&] { return RenderComparison(response, base_label, alt_label); });
+  const bool plain = IsPlainPlanned(options.scenario);
+  const std::string alt_label = plain ? "+planned" : "alt";
+  const std::string what =
+      "Compares \"" + base_label + "\" (the routes operating " +
+      (options.base_as_of.empty() ? "today" : "on " + options.base_as_of) + ") with \"" +
+      alt_label + "\" (" +
+      (plain ? "the same plus every planned route" : "the planned routes under your scenario") +
+      "); planned routes include candidates with no flight announced (docs/data.md)\n\n";
+  return session.Print(response,
+                       [&] { return what + RenderComparison(response, base_label, alt_label); });
 }
 
 CLI::Validator TonnesValidator() {
@@ -209,7 +217,8 @@ void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
   auto compare = std::make_shared<CompareOptions>();
   CLI::App* compare_command = registry.Add(
       app, "compare",
-      "Today vs. with the planned routes: capacity, transit, cost and legs per destination",
+      "Today vs. with the planned routes (candidates included): capacity, transit, cost, legs and "
+      "evidence per destination",
       [compare](Session& session) { return RunCompare(session, *compare); });
   compare_command
       ->add_option("--pairs", compare->pairs,

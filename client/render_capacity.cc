@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
+#include "client/labels.h"
 #include "client/table.h"
 #include "client/units.h"
 
@@ -33,15 +35,19 @@ std::string RouteFlowTable(const google::protobuf::RepeatedPtrField<v1::RouteFlo
                {"FROM"},
                {"TO"},
                {"CARRIER"},
+               {"BASIS"},
                {"T/WEEK", Align::kRight},
                {"CAPACITY T/WEEK", Align::kRight},
                {"UTILISATION", Align::kRight}});
+  std::vector<v1::EvidenceBasis> bases;
   for (const v1::RouteFlow& f : flows) {
     table.AddRow({f.route_id(), f.origin(), f.destination(), f.carrier(),
-                  FormatTonnes(f.flow_kg_per_week()), FormatTonnes(f.capacity_kg_per_week()),
-                  FormatPercent(f.utilisation())});
+                  std::string(BasisShortLabel(f.basis())), FormatTonnes(f.flow_kg_per_week()),
+                  FormatTonnes(f.capacity_kg_per_week()), FormatPercent(f.utilisation())});
+    if (f.flow_kg_per_week() > 0) bases.push_back(f.basis());
   }
-  return table.Render();
+  const std::string note = BasisFootnote(bases, "routes carrying flow");
+  return table.Render() + (note.empty() ? "" : "\n" + note);
 }
 
 }  // namespace
@@ -71,11 +77,17 @@ std::string RenderCapacity(const v1::ComputeCapacityResponse& response, const st
     return out + "No destination is reachable under this scenario.\n";
   }
   out += "\nBottleneck (minimum cut):\n";
-  Table cut({{"ELEMENT"}, {"FROM"}, {"TO"}, {"T/WEEK", Align::kRight}, {"SHARE", Align::kRight}});
+  Table cut({{"ELEMENT"},
+             {"FROM"},
+             {"TO"},
+             {"BASIS"},
+             {"T/WEEK", Align::kRight},
+             {"SHARE", Align::kRight}});
   for (const v1::Bottleneck& b : response.min_cut()) {
-    cut.AddRow({ElementName(b.kind(), b.route_id(), b.airport()),
-                b.kind() == v1::CAPACITY_ELEMENT_KIND_ROUTE ? b.origin() : "-",
-                b.kind() == v1::CAPACITY_ELEMENT_KIND_ROUTE ? b.destination() : "-",
+    const bool route = b.kind() == v1::CAPACITY_ELEMENT_KIND_ROUTE;
+    cut.AddRow({ElementName(b.kind(), b.route_id(), b.airport()), route ? b.origin() : "-",
+                route ? b.destination() : "-",
+                route ? std::string(BasisShortLabel(b.basis())) : std::string("-"),
                 FormatTonnes(b.capacity_kg_per_week()),
                 FormatPercent(static_cast<double>(b.capacity_kg_per_week()) /
                               static_cast<double>(response.max_flow_kg_per_week()))});
@@ -102,14 +114,20 @@ std::string RenderFlowPlan(const v1::PlanFlowResponse& response, const std::stri
   out += "\n";
   if (response.paths().empty()) return out;
   out += "\nPaths (cheapest first):\n";
-  Table paths({{"PATH"}, {"ROUTES"}, {"T/WEEK", Align::kRight}, {"COST/KG", Align::kRight}});
+  Table paths(
+      {{"PATH"}, {"ROUTES"}, {"BASIS"}, {"T/WEEK", Align::kRight}, {"COST/KG", Align::kRight}});
   for (const v1::PlannedPath& p : response.paths()) {
     std::string airports;
     for (const std::string& a : p.airports()) airports += (airports.empty() ? "" : " > ") + a;
     std::string routes;
     for (const std::string& r : p.route_ids()) routes += (routes.empty() ? "" : ", ") + r;
-    paths.AddRow(
-        {airports, routes, FormatTonnes(p.kg_per_week()), FormatMoney(p.cost_per_kg_micros())});
+    std::string bases;
+    for (int b : p.bases()) {
+      bases += (bases.empty() ? "" : ",") +
+               std::string(BasisShortLabel(static_cast<v1::EvidenceBasis>(b)));
+    }
+    paths.AddRow({airports, routes, bases.empty() ? "-" : bases, FormatTonnes(p.kg_per_week()),
+                  FormatMoney(p.cost_per_kg_micros())});
   }
   out += paths.Render();
   out += "\nRoute flows:\n" + RouteFlowTable(response.route_flows());

@@ -1,7 +1,9 @@
 #include "client/render_itinerary.h"
 
 #include <sstream>
+#include <vector>
 
+#include "client/labels.h"
 #include "client/units.h"
 
 namespace aircargo::client {
@@ -29,8 +31,8 @@ void RenderItinerary(std::ostringstream& out, const v1::Itinerary& it) {
           << ")\n";
     }
     out << "  leg " << (i + 1) << "  " << leg.route_id() << "  " << leg.carrier() << ' '
-        << leg.aircraft() << "  flight date " << leg.flight_date() << "  block "
-        << FormatWait(leg.block_minutes()) << '\n';
+        << leg.aircraft() << "  basis " << BasisShortLabel(leg.basis()) << "  flight date "
+        << leg.flight_date() << "  block " << FormatWait(leg.block_minutes()) << '\n';
     out << "         dep " << leg.origin() << "  " << Both(leg.departure()) << '\n';
     out << "         arr " << leg.destination() << "  " << Both(leg.arrival()) << '\n';
   }
@@ -110,6 +112,17 @@ std::string RenderItineraries(const v1::PlanItineraryRequest& request,
           << ItineraryReasonName(response.latest_ready_reason()) << '\n';
     }
   }
+  std::vector<v1::EvidenceBasis> bases;
+  for (const v1::Itinerary& it : response.itineraries()) {
+    for (const v1::ItineraryLeg& leg : it.legs()) bases.push_back(leg.basis());
+  }
+  if (response.has_latest_ready()) {
+    for (const v1::ItineraryLeg& leg : response.latest_ready().itinerary().legs()) {
+      bases.push_back(leg.basis());
+    }
+  }
+  const std::string note = BasisFootnote(bases, "legs");
+  if (!note.empty()) out << '\n' << note;
   if (response.skipped_routes_size() > 0) {
     out << '\n'
         << "Skipped " << response.skipped_routes_size()

@@ -45,6 +45,7 @@ std::string RenderPath(const v1::PathPlan& plan, int index, int count, const std
                {"carrier"},
                {"mode"},
                {"aircraft"},
+               {"basis"},
                {"km", Align::kRight},
                {"block", Align::kRight},
                {"t/week", Align::kRight}});
@@ -52,8 +53,8 @@ std::string RenderPath(const v1::PathPlan& plan, int index, int count, const std
     const v1::PathLeg& leg = plan.legs(i);
     table.AddRow({std::to_string(i + 1), leg.route_id(), leg.origin(), leg.destination(),
                   leg.carrier(), std::string(ModeLabel(leg.mode())), leg.aircraft(),
-                  Kilometres(leg.distance_km()), FormatDuration(leg.block_minutes()),
-                  FormatTonnes(leg.capacity_kg_per_week())});
+                  std::string(BasisShortLabel(leg.basis())), Kilometres(leg.distance_km()),
+                  FormatDuration(leg.block_minutes()), FormatTonnes(leg.capacity_kg_per_week())});
   }
   text += table.Render();
   text += RenderKeyValues({
@@ -122,11 +123,14 @@ std::string RenderPaths(const v1::FindPathsResponse& response, const std::string
   }
   const std::string order = ObjectiveWords(response);
   std::string text;
+  std::vector<v1::EvidenceBasis> bases;
   for (int i = 0; i < response.paths_size(); ++i) {
     if (i > 0) text += "\n";
     text += RenderPath(response.paths(i), i + 1, response.paths_size(), order);
+    for (const v1::PathLeg& leg : response.paths(i).legs()) bases.push_back(leg.basis());
   }
-  return text;
+  const std::string note = BasisFootnote(bases, "legs");
+  return note.empty() ? text : text + "\n" + note;
 }
 
 }  // namespace aircargo::client

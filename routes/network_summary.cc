@@ -20,6 +20,13 @@ NetworkSummary Summarize(const Network& network) {
     ++t.route_count;
     // Bounded by the builder's limits: 1e6 kg x 70 flights per route, well inside int64.
     t.weekly_capacity_kg += r.weekly_capacity_kg();
+    if (r.status != RouteStatus::kSuspended) {
+      auto& by_basis =
+          r.status == RouteStatus::kOperating ? s.operating_by_basis : s.planned_by_basis;
+      StatusTotals& b = by_basis[static_cast<std::size_t>(r.basis)];
+      ++b.route_count;
+      b.weekly_capacity_kg += r.weekly_capacity_kg();
+    }
   }
   s.carrier_count = static_cast<std::int32_t>(carriers.size());
   s.country_count = static_cast<std::int32_t>(countries.size());

@@ -1,7 +1,9 @@
 // NetworkSummary: the totals a planner reads first (airports, routes and weekly capacity by
-// status, carriers, countries), computed from one snapshot.
+// status and, for operating and planned routes, by evidence basis; carriers, countries), computed
+// from one snapshot.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "routes/network.h"
@@ -19,6 +21,9 @@ struct NetworkSummary {
   StatusTotals operating;
   StatusTotals planned;
   StatusTotals suspended;
+  // The operating and planned totals split by evidence level, indexed by the EvidenceBasis value.
+  std::array<StatusTotals, kEvidenceBasisCount> operating_by_basis{};
+  std::array<StatusTotals, kEvidenceBasisCount> planned_by_basis{};
   std::int32_t carrier_count = 0;
   std::int32_t country_count = 0;
 };

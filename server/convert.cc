@@ -1,5 +1,7 @@
 #include "server/convert.h"
 
+#include "formats/network_proto.h"
+
 namespace aircargo::server {
 
 grpc::StatusCode ToStatusCode(routes::ErrorCode code) {
@@ -37,6 +39,17 @@ v1::NetworkSummary ToProto(const routes::NetworkSummary& s) {
   totals(s.operating, out.mutable_operating());
   totals(s.planned, out.mutable_planned());
   totals(s.suspended, out.mutable_suspended());
+  const auto by_basis = [](const auto& split, auto* list) {
+    for (std::size_t b = 0; b < split.size(); ++b) {
+      if (split[b].route_count == 0) continue;
+      v1::BasisTotals* t = list->Add();
+      t->set_basis(formats::ToProto(static_cast<routes::EvidenceBasis>(b)));
+      t->set_route_count(split[b].route_count);
+      t->set_weekly_capacity_kg(split[b].weekly_capacity_kg);
+    }
+  };
+  by_basis(s.operating_by_basis, out.mutable_operating_by_basis());
+  by_basis(s.planned_by_basis, out.mutable_planned_by_basis());
   out.set_carrier_count(s.carrier_count);
   out.set_country_count(s.country_count);
   return out;

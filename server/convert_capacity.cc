@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "formats/network_proto.h"
 #include "server/convert.h"
 
 namespace aircargo::server {
@@ -18,6 +19,7 @@ void FillRouteFlow(const routes::ScenarioView& view, const routes::RouteFlow& fl
   out->set_flow_kg_per_week(flow.flow_kg_per_week);
   out->set_capacity_kg_per_week(flow.capacity_kg_per_week);
   out->set_utilisation(flow.utilisation());
+  out->set_basis(formats::ToProto(route.basis));
 }
 
 void FillDestinations(const routes::Network& network, const routes::CapacityQuery& query,
@@ -140,6 +142,9 @@ void ToProto(const routes::ScenarioView& view, const routes::CapacityQuery& quer
     v1::Bottleneck* out = response->add_min_cut();
     FillElement(view, b.kind == routes::Bottleneck::Kind::kRoute, b.route, b.airport, out);
     out->set_capacity_kg_per_week(b.capacity_kg_per_week);
+    if (b.kind == routes::Bottleneck::Kind::kRoute) {
+      out->set_basis(formats::ToProto(view.route(b.route).basis));
+    }
   }
   for (const routes::RouteFlow& f : result.route_flows) {
     FillRouteFlow(view, f, response->add_route_flows());
@@ -164,6 +169,7 @@ void ToProto(const routes::ScenarioView& view, const routes::FlowPlanQuery& quer
       const routes::Route& r = view.route(path.routes[i]);
       if (i == 0) out->add_airports(network.airport(r.origin).iata);
       out->add_route_ids(r.id);
+      out->add_bases(formats::ToProto(r.basis));
       out->add_airports(network.airport(r.destination).iata);
     }
     out->set_kg_per_week(path.kg_per_week);

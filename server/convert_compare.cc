@@ -1,11 +1,71 @@
 #include "server/convert_compare.h"
 
+#include <array>
+#include <optional>
 #include <string>
 
+#include "formats/network_proto.h"
+#include "routes/network_summary.h"
 #include "server/convert.h"
 
 namespace aircargo::server {
 namespace {
+
+// Strength order for "the weakest leg": sourced is strongest, illustrative the weakest of the
+// stated levels, and an unstated basis is weaker still.
+int Weakness(routes::EvidenceBasis basis) {
+  return basis == routes::EvidenceBasis::kUnspecified ? routes::kEvidenceBasisCount
+                                                      : static_cast<int>(basis);
+}
+
+void Weaken(const routes::ScenarioView& view, const routes::Path& path,
+            std::optional<routes::EvidenceBasis>& weakest) {
+  for (routes::RouteId r : path.routes) {
+    const routes::EvidenceBasis b = view.route(r).basis;
+    if (!weakest || Weakness(b) > Weakness(*weakest)) weakest = b;
+  }
+}
+
+using BasisCounts = std::array<routes::StatusTotals, routes::kEvidenceBasisCount>;
+
+void Count(const routes::ScenarioView& view, routes::RouteId id, BasisCounts& counts) {
+  routes::StatusTotals& t = counts[static_cast<std::size_t>(view.route(id).basis)];
+  ++t.route_count;
+  t.weekly_capacity_kg += view.weekly_capacity_kg(id);
+}
+
+void FillBasisTotals(const BasisCounts& counts,
+                     google::protobuf::RepeatedPtrField<v1::BasisTotals>* out) {
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    if (counts[b].route_count == 0) continue;
+    v1::BasisTotals* t = out->Add();
+    t->set_basis(formats::ToProto(static_cast<routes::EvidenceBasis>(b)));
+    t->set_route_count(counts[b].route_count);
+    t->set_weekly_capacity_kg(counts[b].weekly_capacity_kg);
+  }
+}
+
+// Routes usable in one view and not the other, by basis. Network routes compare by id; scenario
+// extras (which differ between the two scenarios) count on their own side.
+void FillRouteDifferences(const routes::ScenarioView& baseline,
+                          const routes::ScenarioView& alternative,
+                          v1::CompareScenariosResponse* response) {
+  BasisCounts added{};
+  BasisCounts removed{};
+  const std::size_t base_routes = baseline.network().routes().size();
+  for (std::uint32_t i = 0; i < alternative.route_count(); ++i) {
+    const routes::RouteId id(i);
+    if (!alternative.usable(id)) continue;
+    if (alternative.is_extra(id) || !baseline.usable(id)) Count(alternative, id, added);
+  }
+  for (std::uint32_t i = 0; i < baseline.route_count(); ++i) {
+    const routes::RouteId id(i);
+    if (!baseline.usable(id)) continue;
+    if (i >= base_routes || !alternative.usable(id)) Count(baseline, id, removed);
+  }
+  FillBasisTotals(added, response->mutable_added_routes_by_basis());
+  FillBasisTotals(removed, response->mutable_removed_routes_by_basis());
+}
 
 void FillMetrics(const routes::ScenarioView& view, const routes::PairMetrics& metrics,
                  v1::PairMetrics* out) {
@@ -24,6 +84,10 @@ void FillMetrics(const routes::ScenarioView& view, const routes::PairMetrics& me
   if (metrics.fewest_legs) {
     out->set_fewest_legs(static_cast<std::int32_t>(metrics.fewest_legs->legs()));
   }
+  std::optional<routes::EvidenceBasis> weakest;
+  if (metrics.fastest) Weaken(view, *metrics.fastest, weakest);
+  if (metrics.cheapest) Weaken(view, *metrics.cheapest, weakest);
+  if (weakest) out->set_weakest_basis(formats::ToProto(*weakest));
 }
 
 }  // namespace
@@ -93,6 +157,7 @@ void ToProto(const routes::ScenarioView& baseline, const routes::ScenarioView& a
   response->set_alternative_reachable_count(alt_reachable);
   response->set_newly_reachable_count(newly);
   response->set_total_capacity_change_kg_per_week(change);
+  FillRouteDifferences(baseline, alternative, response);
 }
 
 }  // namespace aircargo::server

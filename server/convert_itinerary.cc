@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "formats/network_proto.h"
 #include "routes/calendar.h"
 #include "routes/itinerary/local_time.h"
 #include "server/convert.h"
@@ -91,6 +92,7 @@ v1::Itinerary ToProto(const routes::ScenarioView& view, const routes::Itinerary&
     l->set_block_minutes(route.block_minutes);
     l->set_payload_kg(route.payload_kg);
     l->set_mode(static_cast<v1::Mode>(static_cast<int>(route.mode)));
+    l->set_basis(formats::ToProto(route.basis));
     total_wait += leg.wait.count();
   }
   *out.mutable_export_clearance() = ToProto(network, itinerary.export_clearance);

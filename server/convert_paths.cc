@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "formats/network_proto.h"
 #include "server/convert.h"
 
 namespace aircargo::server {
@@ -163,6 +164,7 @@ void ToProto(const routes::ScenarioView& view, const routes::PathQuery& query,
       out->set_distance_km(leg.distance_km);
       out->set_block_minutes(leg.block_minutes);
       out->set_capacity_kg_per_week(leg.capacity_kg_per_week);
+      out->set_basis(formats::ToProto(view.route(leg.route).basis));
     }
     plan->set_distance_km(path.distance_km);
     plan->set_transit_minutes(path.transit_minutes);

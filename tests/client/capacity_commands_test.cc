@@ -183,7 +183,9 @@ TEST(CompareCommand, DefaultsToTodayVersusPlannedAndShowsNewDestinations) {
   EXPECT_TRUE(sent.alternative().include_planned());
   EXPECT_EQ(sent.pairs_size(), 0);
   EXPECT_THAT(run.out, HasSubstr("T/WEEK today"));
-  EXPECT_THAT(run.out, HasSubstr("T/WEEK planned"));
+  EXPECT_THAT(run.out, HasSubstr("T/WEEK +planned"));
+  EXPECT_THAT(run.out, HasSubstr("BASIS +planned"));
+  EXPECT_THAT(run.out, HasSubstr("Compares \"today\""));
   EXPECT_THAT(run.out, HasSubstr("54h11m"));
   EXPECT_THAT(run.out, HasSubstr("new"));
   EXPECT_THAT(run.out, HasSubstr("(1 new)"));
@@ -205,7 +207,7 @@ TEST(CompareCommand, SendsPairsAndBaseDate) {
   EXPECT_EQ(sent.alternative().closed_airports(0), "PEK");
   EXPECT_TRUE(sent.alternative().include_planned());
   EXPECT_THAT(run.out, HasSubstr("T/WEEK 2025-01-01"));
-  EXPECT_THAT(run.out, Not(HasSubstr("T/WEEK planned")));
+  EXPECT_THAT(run.out, Not(HasSubstr("T/WEEK +planned")));
 }
 
 TEST(CompareCommand, ExitsTwoForAMalformedPair) {

@@ -60,15 +60,29 @@ TEST(RenderNetworkSummary, ShowsTotalsInTonnesWhenGivenASummary) {
   EXPECT_THAT(text, HasSubstr("operating capacity  1,234.5 t/week\n"));
 }
 
-TEST(RenderRoutes, ListsEveryRouteThenTheTotalLine) {
-  const std::vector<std::string> lines = Lines(RenderRoutes(testing::SampleRoutes()));
-  ASSERT_EQ(lines.size(), 4u);
+TEST(RenderRoutes, ListsEveryRouteThenTheTotalLineThenEverySourceInFull) {
+  v1::ListRoutesResponse routes = testing::SampleRoutes();
+  routes.mutable_routes(0)->set_basis(v1::EVIDENCE_BASIS_SOURCED);
+  routes.mutable_routes(0)->set_effective_to("2025-10-31");
+  routes.mutable_routes(1)->set_basis(v1::EVIDENCE_BASIS_CANDIDATE);
+  const std::vector<std::string> lines = Lines(RenderRoutes(routes));
+  ASSERT_EQ(lines.size(), 9u);
   EXPECT_THAT(lines[0], StartsWith("ID          FROM  TO   CARRIER  MODE       AIRCRAFT"));
   EXPECT_THAT(lines[1], StartsWith("SHE-YVR-W8  SHE   YVR  W8       freighter  B767-300F"));
   EXPECT_THAT(lines[2], StartsWith("SHE-ICN-KE  SHE   ICN  KE       belly      A321"));
-  EXPECT_THAT(lines[1], HasSubstr("  operating  2024-05-01  "));
-  EXPECT_THAT(lines[2], HasSubstr("  planned    -               KE winter schedule"));
+  EXPECT_THAT(lines[1], HasSubstr("  operating  2024-05-01 to 2025-10-31  sourced"));
+  EXPECT_THAT(lines[2], HasSubstr("  planned    -                         candidate"));
   EXPECT_EQ(lines[3], "2 routes, 147.0 t/week");
+  EXPECT_EQ(lines[4],
+            "Note: 1 of 2 routes rest on evidence weaker than announced (1 cand); levels: "
+            "docs/data.md");
+  EXPECT_EQ(lines[5], "");
+  EXPECT_EQ(lines[6], "Sources:");
+  EXPECT_EQ(
+      lines[7],
+      "  SHE-YVR-W8  Cargojet press release 2024-04-10: twice-weekly B767F Shenyang-Vancouver "
+      "service, confirmed in the OAG schedule");
+  EXPECT_EQ(lines[8], "  SHE-ICN-KE  KE winter schedule");
 }
 
 TEST(RenderRoutes, RightAlignsCapacityUnderItsHeader) {
@@ -79,16 +93,11 @@ TEST(RenderRoutes, RightAlignsCapacityUnderItsHeader) {
   EXPECT_EQ(lines[2].find("60.0") + 4, header_end);
 }
 
-TEST(RenderRoutes, TruncatesTheBasisWithAnEllipsisWhenTheSourceIsLong) {
-  const v1::ListRoutesResponse routes = testing::SampleRoutes();
-  const std::vector<std::string> lines = Lines(RenderRoutes(routes));
-  ASSERT_GE(lines.size(), 2u);
-  const std::size_t basis_start = lines[0].find("BASIS");
-  const std::string basis = lines[1].substr(basis_start);
-  EXPECT_EQ(DisplayWidth(basis), kBasisWidth);
-  EXPECT_THAT(basis, StartsWith("Cargojet press release 2024-04-10"));
-  EXPECT_THAT(basis, ::testing::EndsWith("…"));
-  EXPECT_THAT(lines[1], Not(HasSubstr("OAG schedule")));
+TEST(RenderRoutes, NeedsNoFootnoteWhenEveryRouteIsSourcedOrAnnounced) {
+  v1::ListRoutesResponse routes = testing::SampleRoutes();
+  routes.mutable_routes(0)->set_basis(v1::EVIDENCE_BASIS_SOURCED);
+  routes.mutable_routes(1)->set_basis(v1::EVIDENCE_BASIS_ANNOUNCED);
+  EXPECT_THAT(RenderRoutes(routes), Not(HasSubstr("Note:")));
 }
 
 TEST(RenderRoutes, PrintsOnlyTheTotalWhenNoRouteMatches) {

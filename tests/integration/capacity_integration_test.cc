@@ -61,7 +61,11 @@ TEST_F(CapacityIntegrationTest, CompareShowsWhatPlannedRoutesAddPerDestination) 
   const ProcessResult run = Cli({"compare"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("T/WEEK today"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("T/WEEK planned"), std::string::npos);
+  EXPECT_NE(run.out.find("T/WEEK +planned"), std::string::npos);
+  // It says what it compares and how many of the added routes are candidates: the seven 2025
+  // candidates and their return directions.
+  EXPECT_NE(run.out.find("Compares \"today\""), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("14 of them are candidates"), std::string::npos) << run.out;
   // One row per other airport of the network, each starting with SHE.
   const std::regex yvr_row("\nSHE +YVR .*\\+[0-9,.]+ t");
   EXPECT_TRUE(std::regex_search(run.out, yvr_row)) << run.out;

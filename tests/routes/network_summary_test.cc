@@ -32,6 +32,37 @@ RouteInput Service(std::string id, std::string origin, std::string destination, 
   return r;
 }
 
+TEST(Summarize, SplitsOperatingAndPlannedTotalsByBasis) {
+  auto sourced = Service("SHE-YVR-CA", "SHE", "YVR", "CA", 100'000, 4, RouteStatus::kOperating);
+  sourced.basis = static_cast<int>(EvidenceBasis::kSourced);
+  auto onward = Service("YVR-SHE-XX", "YVR", "SHE", "XX", 10'000, 2, RouteStatus::kOperating);
+  onward.basis = static_cast<int>(EvidenceBasis::kIllustrative);
+  auto onward2 = Service("SHE-ICN-XX", "SHE", "ICN", "XX", 5'000, 1, RouteStatus::kOperating);
+  onward2.basis = static_cast<int>(EvidenceBasis::kIllustrative);
+  auto candidate = Service("SHE-ICN-CA", "SHE", "ICN", "CA", 20'000, 7, RouteStatus::kPlanned);
+  candidate.basis = static_cast<int>(EvidenceBasis::kCandidate);
+  auto old = Service("ICN-SHE-KE", "ICN", "SHE", "KE", 30'000, 3, RouteStatus::kSuspended);
+  old.basis = static_cast<int>(EvidenceBasis::kSourced);
+  const auto built =
+      Build({Shenyang(), Vancouver(), Incheon()}, {sourced, onward, onward2, candidate, old});
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  const NetworkSummary s = Summarize(**built);
+  const auto at = [](EvidenceBasis b) { return static_cast<std::size_t>(b); };
+  EXPECT_EQ(s.operating_by_basis[at(EvidenceBasis::kSourced)].route_count, 1);
+  EXPECT_EQ(s.operating_by_basis[at(EvidenceBasis::kSourced)].weekly_capacity_kg, 400'000);
+  EXPECT_EQ(s.operating_by_basis[at(EvidenceBasis::kIllustrative)].route_count, 2);
+  EXPECT_EQ(s.operating_by_basis[at(EvidenceBasis::kIllustrative)].weekly_capacity_kg, 25'000);
+  EXPECT_EQ(s.planned_by_basis[at(EvidenceBasis::kCandidate)].weekly_capacity_kg, 140'000);
+  // The split adds up to the status totals; suspended routes are in neither split.
+  std::int64_t operating = 0, planned = 0;
+  for (std::size_t b = 0; b < s.operating_by_basis.size(); ++b) {
+    operating += s.operating_by_basis[b].weekly_capacity_kg;
+    planned += s.planned_by_basis[b].weekly_capacity_kg;
+  }
+  EXPECT_EQ(operating, s.operating.weekly_capacity_kg);
+  EXPECT_EQ(planned, s.planned.weekly_capacity_kg);
+}
+
 TEST(Summarize, CountsCapacityByStatusWhenRoutesMixStatuses) {
   //   SHE (CN) --CA 100 t x4, operating--> YVR (CA)
   //   SHE      --RS  43.5 t x1, operating--> YVR
