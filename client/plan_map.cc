@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "client/labels.h"
+
 namespace aircargo::client {
 namespace {
 
@@ -63,6 +65,7 @@ formats::MapDocument PathsMap(const v1::FindPathsResponse& response,
           {"path", "", static_cast<double>(i + 1)},
           {"route_id", leg.route_id(), std::nullopt},
           {"carrier", leg.carrier(), std::nullopt},
+          {"basis", std::string(BasisLabel(leg.basis())), std::nullopt},
           {"tonnes_per_week", "", static_cast<double>(leg.capacity_kg_per_week()) / 1000.0},
       };
       layer.lines.push_back(std::move(line));

@@ -34,6 +34,7 @@ v1::FindPathsResponse TwoPaths() {
           leg->set_origin(from);
           leg->set_destination(to);
           leg->set_capacity_kg_per_week(40'000);
+          leg->set_basis(v1::EVIDENCE_BASIS_ILLUSTRATIVE);
         }
       };
   add({{"SHE-FRA-CZ", "SHE", "FRA"}});
@@ -99,6 +100,11 @@ TEST(PathCommand, SvgAndGeojsonFlagsWriteTheMaps) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(Slurp(dir + "/p.svg"), HasSubstr("<svg"));
   EXPECT_THAT(Slurp(dir + "/p.svg"), HasSubstr("ICN-FRA-KE"));
+  // The path map has land under its routes, and each leg's tooltip names its basis.
+  const std::string svg = Slurp(dir + "/p.svg");
+  ASSERT_NE(svg.find("<g id=\"land\""), std::string::npos);
+  EXPECT_LT(svg.find("<g id=\"land\""), svg.find("<g id=\"lines\""));
+  EXPECT_THAT(svg, HasSubstr("basis: illustrative"));
   EXPECT_THAT(Slurp(dir + "/p.geojson"), HasSubstr("\"SHE-FRA-CZ\""));
   std::filesystem::remove_all(dir);
 }
