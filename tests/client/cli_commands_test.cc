@@ -90,7 +90,8 @@ TEST(RoutesCommand, SendsAnyStatusWhenNoFilterIsGiven) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("\nSHE-YVR-W8  "));
   EXPECT_THAT(run.out, HasSubstr("\nSHE-ICN-KE  "));
-  EXPECT_THAT(run.out, ::testing::EndsWith("\n2 routes, 147.0 t/week\n"));
+  EXPECT_THAT(run.out, HasSubstr("\n2 routes, 147.0 t/week\n"));
+  EXPECT_THAT(run.out, ::testing::EndsWith("\n  SHE-ICN-KE  KE winter schedule\n"));
 }
 
 TEST(RoutesCommand, PrintsProtoJsonWithSnakeCaseNamesWhenJsonIsSet) {
