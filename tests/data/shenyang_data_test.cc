@@ -212,9 +212,15 @@ TEST(ShenyangNetwork, ProvenanceNotesCiteWhatTheReferenceAttributes) {
     EXPECT_FALSE(Cites(r, "not found") && Cites(r, "China Daily")) << r.id;
     EXPECT_FALSE(Cites(r, "project brief")) << r.id;
     EXPECT_FALSE(Cites(r, "partnership")) << r.id;
-    if (Cites(r, "+32.4 %") || Cites(r, "43.5 t")) EXPECT_TRUE(Cites(r, "China Daily")) << r.id;
-    if (Cites(r, "about 50 %")) EXPECT_TRUE(Cites(r, "mexicobusiness.news")) << r.id;
-    if (Cites(r, "47 %")) EXPECT_TRUE(Cites(r, "sea-air")) << r.id;
+    if (Cites(r, "+32.4 %") || Cites(r, "43.5 t")) {
+      EXPECT_TRUE(Cites(r, "China Daily")) << r.id;
+    }
+    if (Cites(r, "about 50 %")) {
+      EXPECT_TRUE(Cites(r, "mexicobusiness.news")) << r.id;
+    }
+    if (Cites(r, "47 %")) {
+      EXPECT_TRUE(Cites(r, "sea-air")) << r.id;
+    }
   }
   for (const char* id : {"SHE-OVB-UNKNOWN", "SHE-CJJ-UNKNOWN"}) {
     EXPECT_TRUE(Cites(n->route(*n->FindRoute(id)), "technology collaboration")) << id;
