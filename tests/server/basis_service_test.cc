@@ -20,8 +20,9 @@ namespace aircargo::server {
 namespace {
 
 std::shared_ptr<const routes::Network> NetworkWithBases() {
-  auto message = formats::ParseNetworkText(testing::kTestNetworkText, "test_network");
-  if (!message.ok()) std::abort();
+  auto parsed = formats::ParseNetworkText(testing::kTestNetworkText, "test_network");
+  if (!parsed.ok()) std::abort();
+  v1::Network message = *parsed;
   const std::map<std::string, v1::EvidenceBasis> bases = {
       {"SHE-YVR-W8", v1::EVIDENCE_BASIS_SOURCED},
       {"YVR-SEA-TRUCK", v1::EVIDENCE_BASIS_ILLUSTRATIVE},
@@ -30,8 +31,8 @@ std::shared_ptr<const routes::Network> NetworkWithBases() {
       {"SHE-ICN-OZ", v1::EVIDENCE_BASIS_SOURCED},
       {"ICN-SHE-KE", v1::EVIDENCE_BASIS_ASSUMED},
   };
-  for (v1::Route& r : *message->mutable_routes()) r.set_basis(bases.at(r.id()));
-  auto built = formats::BuildNetwork(*message);
+  for (v1::Route& r : *message.mutable_routes()) r.set_basis(bases.at(r.id()));
+  auto built = formats::BuildNetwork(message);
   if (!built.ok()) std::abort();
   return *built;
 }
