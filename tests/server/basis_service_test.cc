@@ -67,6 +67,7 @@ TEST_F(BasisServiceTest, PathLegsCarryTheirRoutesBasis) {
   v1::FindPathsRequest request;
   request.set_origin("SHE");
   request.set_destination("SEA");
+  request.set_k(1);
   *request.mutable_scenario() = June2025();
   v1::FindPathsResponse response;
   grpc::ClientContext ctx;
