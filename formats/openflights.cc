@@ -167,33 +167,24 @@ std::string ModelDescription(const OpenFlightsOptions& options) {
   return out.str();
 }
 
-}  // namespace
-
-routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
-                                                  const OpenFlightsOptions& options,
-                                                  ImportReport* report_out) {
-  ImportReport local_report;
-  ImportReport& report = report_out ? *report_out : local_report;
-  report = ImportReport{};
-  if (options.flights_per_week < 1 || options.flights_per_week > 70) {
-    return routes::InvalidArgument(
-        "flights_per_week",
-        "must be between 1 and 70, got " + std::to_string(options.flights_per_week));
-  }
-  if (!(options.cruise_speed_kmh > 0) || options.taxi_minutes < 0) {
-    return routes::InvalidArgument("cruise_speed_kmh", "must be > 0 (and taxi minutes >= 0)");
-  }
-  Skips skips(options.strict, report);
-  const Tables tables = ReadTables(text);
-
-  // airports.dat: Airport ID, Name, City, Country, IATA, ICAO, Latitude, Longitude, Altitude,
-  // Timezone (hours), DST, Tz database name, Type, Source.
+// airports.dat: Airport ID, Name, City, Country, IATA, ICAO, Latitude, Longitude, Altitude,
+// Timezone (hours), DST, Tz database name, Type, Source.
+struct AirportTable {
   std::vector<AirportRow> airports;
   std::unordered_map<std::string, std::size_t> by_iata;
   std::unordered_map<std::string, std::size_t> by_icao;
   std::unordered_map<std::string, std::size_t> by_openflights_id;
+};
+
+AirportTable ReadAirports(const std::string& airports_text, const Tables& tables,
+                          const OpenFlightsOptions& options, Skips& skips, ImportReport& report) {
+  AirportTable table;
+  auto& airports = table.airports;
+  auto& by_iata = table.by_iata;
+  auto& by_icao = table.by_icao;
+  auto& by_openflights_id = table.by_openflights_id;
   CsvRecord record;
-  CsvReader airport_reader(text.airports);
+  CsvReader airport_reader(airports_text);
   while (airport_reader.Next(record)) {
     ++report.airport_rows;
     const auto& f = record.fields;
@@ -250,7 +241,35 @@ routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
     if (f[0]) by_openflights_id.emplace(*f[0], airports.size());
     airports.push_back(std::move(row));
   }
+  return table;
+}
+
+}  // namespace
+
+routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
+                                                  const OpenFlightsOptions& options,
+                                                  ImportReport* report_out) {
+  ImportReport local_report;
+  ImportReport& report = report_out ? *report_out : local_report;
+  report = ImportReport{};
+  if (options.flights_per_week < 1 || options.flights_per_week > 70) {
+    return routes::InvalidArgument(
+        "flights_per_week",
+        "must be between 1 and 70, got " + std::to_string(options.flights_per_week));
+  }
+  if (!(options.cruise_speed_kmh > 0) || options.taxi_minutes < 0) {
+    return routes::InvalidArgument("cruise_speed_kmh", "must be > 0 (and taxi minutes >= 0)");
+  }
+  Skips skips(options.strict, report);
+  const Tables tables = ReadTables(text);
+
+  AirportTable table = ReadAirports(text.airports, tables, options, skips, report);
   if (skips.error()) return *skips.error();
+  auto& airports = table.airports;
+  const auto& by_iata = table.by_iata;
+  const auto& by_icao = table.by_icao;
+  const auto& by_openflights_id = table.by_openflights_id;
+  CsvRecord record;
 
   auto find_airport = [&](const CsvField& code, const CsvField& id) -> std::optional<std::size_t> {
     const std::string c = Text(code);
@@ -388,6 +407,24 @@ routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
   network.mutable_routes()->Reserve(static_cast<int>(routes.size()));
   for (v1::Route& r : routes) *network.add_routes() = std::move(r);
   return network;
+}
+
+std::vector<v1::Airport> ReadOpenFlightsAirports(const std::string& airports,
+                                                 const std::string& countries,
+                                                 ImportReport* report_out) {
+  ImportReport local_report;
+  ImportReport& report = report_out ? *report_out : local_report;
+  report = ImportReport{};
+  OpenFlightsText text;
+  text.countries = countries;
+  const OpenFlightsOptions options;
+  Skips skips(false, report);
+  AirportTable table = ReadAirports(airports, ReadTables(text), options, skips, report);
+  std::vector<v1::Airport> out;
+  out.reserve(table.airports.size());
+  for (AirportRow& row : table.airports) out.push_back(std::move(row.airport));
+  report.airports_kept = static_cast<std::int64_t>(out.size());
+  return out;
 }
 
 }  // namespace aircargo::formats

@@ -120,6 +120,13 @@ routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
                                                   const OpenFlightsOptions& options,
                                                   ImportReport* report);
 
+// Every usable airport of airports.dat under the import's rules (IATA code, coordinates, time zone
+// or its fixed-offset fallback, countries through countries.dat when given), used or not: the
+// station table of an SSIM import. Rows the rules drop are counted in `report` (may be null).
+std::vector<v1::Airport> ReadOpenFlightsAirports(const std::string& airports,
+                                                 const std::string& countries,
+                                                 ImportReport* report);
+
 // Imports `dir` (airports.dat, routes.dat, + the optional files present) with default options,
 // validates and builds the snapshot. For benchmarks and tests on the world network.
 routes::Result<std::shared_ptr<const routes::Network>> LoadOpenFlightsWorld(const std::string& dir);

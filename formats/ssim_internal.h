@@ -1,0 +1,60 @@
+// Internals of the SSIM import shared between its source files (not a public API).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/ssim.h"
+#include "formats/ssim_records.h"
+
+namespace aircargo::formats::ssim_internal {
+
+// Counts problems by reason with "FILE:RECORD" examples; in strict mode the first problem that
+// `Bad` reports becomes the import's error. `Note` counts a handled case with an example only.
+class Skips {
+ public:
+  Skips(bool strict, SsimReport& report) : strict_(strict), report_(report) {}
+  void Bad(std::int64_t& counter, const std::string& where, const std::string& reason);
+  void Note(std::int64_t& counter, const std::string& where, const std::string& reason);
+  const std::optional<routes::Error>& error() const { return error_; }
+
+ private:
+  bool strict_;
+  SsimReport& report_;
+  std::optional<routes::Error> error_;
+};
+
+// A leg record that passed the record-level checks, with where it came from.
+struct LegRecord {
+  SsimLeg leg;
+  char time_mode = 'U';
+  std::string file;
+  std::int64_t record = 0;
+  std::string where() const { return file + ":" + std::to_string(record); }
+};
+
+// Reads every file's records, checks serials, carriers and trailers, and returns the legs in file
+// order.
+std::vector<LegRecord> ReadLegRecords(const std::vector<SsimInput>& files, Skips& skips,
+                                      SsimReport& report);
+
+// A leg's times resolved against its flight date.
+struct LegTimes {
+  int day_offset = 0;     // local departure date - flight date, in days
+  int minute_of_day = 0;  // local STD
+  int block_minutes = 0;  // may be <= 0 or huge: the caller checks
+  bool arrival_inferred = false;
+};
+LegTimes ResolveTimes(const SsimLeg& leg, char time_mode);
+
+// Whether the leg flies on flight date `date` (period, days of operation, frequency rate).
+bool OperatesOn(const SsimLeg& leg, std::chrono::sys_days date);
+
+inline std::chrono::year_month_day AddDays(std::chrono::year_month_day date, int days) {
+  return std::chrono::year_month_day{std::chrono::sys_days{date} + std::chrono::days{days}};
+}
+
+}  // namespace aircargo::formats::ssim_internal
