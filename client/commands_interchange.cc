@@ -9,7 +9,9 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "client/scenario_flags.h"
 #include "formats/dot.h"
@@ -20,6 +22,7 @@
 #include "formats/network_proto.h"
 #include "formats/openflights.h"
 #include "formats/scenario_proto.h"
+#include "formats/ssim.h"
 #include "formats/svg_map.h"
 #include "routes/scenario_view.h"
 
@@ -35,8 +38,17 @@ struct ImportOptions {
   std::string output;
 };
 
+struct SsimImportOptions {
+  std::vector<std::string> files;
+  std::string airports;   // airports.dat
+  std::string countries;  // countries.dat (default: beside airports.dat)
+  formats::SsimOptions model;
+  std::string output;
+};
+
 struct ExportOptions {
   std::string format;
+  std::string from;  // ssim: first date of the schedule, "YYYY-MM-DD" (default today)
   std::string output;
   std::string title;
   std::string network_file;  // offline: draw this file instead of the server's network
@@ -101,6 +113,59 @@ Outcome RunImportOpenFlights(Session& session, ImportOptions options) {
   return Outcome::Ok();
 }
 
+routes::Result<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return routes::NotFound(path, "cannot read file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Outcome RunImportSsim(Session& session, const SsimImportOptions& options) {
+  namespace fs = std::filesystem;
+  std::vector<v1::Airport> airports;
+  if (!options.airports.empty()) {
+    auto text = ReadText(options.airports);
+    if (!text.ok()) return Outcome::Fail(ExitCode::kRejected, text.error().ToString());
+    std::string countries_path = options.countries;
+    std::error_code ec;
+    const fs::path beside = fs::path(options.airports).parent_path() / "countries.dat";
+    if (countries_path.empty() && fs::exists(beside, ec)) countries_path = beside.string();
+    std::string countries;
+    if (!countries_path.empty()) {
+      auto read = ReadText(countries_path);
+      if (!read.ok()) return Outcome::Fail(ExitCode::kRejected, read.error().ToString());
+      countries = std::move(read).value();
+    }
+    airports = formats::ReadOpenFlightsAirports(*text, countries, nullptr);
+  }
+  std::vector<formats::SsimInput> files;
+  for (const std::string& path : options.files) {
+    auto text = ReadText(path);
+    if (!text.ok()) return Outcome::Fail(ExitCode::kRejected, text.error().ToString());
+    files.push_back({fs::path(path).filename().string(), std::move(text).value()});
+  }
+  formats::SsimReport report;
+  auto message = formats::ImportSsim(files, airports, options.model, &report);
+  if (!message.ok()) {
+    return Outcome::Fail(ExitCodeForError(message.error()),
+                         "import failed: " + message.error().ToString());
+  }
+  auto network = formats::BuildNetwork(*message);
+  if (!network.ok()) {
+    return Outcome::Fail(ExitCode::kRejected, "the imported network does not validate: " +
+                                                  FirstLines(network.error(), 10));
+  }
+  auto saved = formats::SaveNetworkFile(*message, options.output);
+  if (!saved.ok()) {
+    return Outcome::Fail(ExitCode::kInternal,
+                         "cannot write " + options.output + ": " + saved.error().ToString());
+  }
+  session.out() << "wrote " << options.output << ": " << report.Summary() << "\n";
+  for (const std::string& example : report.examples) session.out() << "  " << example << "\n";
+  return Outcome::Ok();
+}
+
 std::string ScenarioLabel(const ScenarioFlags& flags) {
   std::string label = flags.as_of.empty() ? "as of today" : "as of " + flags.as_of;
   if (flags.with_planned) label += ", with planned";
@@ -133,6 +198,37 @@ routes::Result<std::shared_ptr<const routes::Network>> FetchNetwork(Session& ses
   return network;
 }
 
+Outcome WriteText(Session& session, const std::string& output, const std::string& text) {
+  if (output.empty() || output == "-") {
+    session.out() << text;
+    return Outcome::Ok();
+  }
+  std::ofstream file(output, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) return Outcome::Fail(ExitCode::kInternal, "cannot write " + output);
+  return Outcome::Ok();
+}
+
+// The whole network's schedule from --from (default today) as SSIM Chapter 7.
+Outcome WriteSsim(Session& session, const routes::Network& network, const ExportOptions& options,
+                  std::chrono::year_month_day today) {
+  formats::SsimExportOptions ssim;
+  ssim.from = today;
+  ssim.created = today;
+  if (!options.from.empty()) {
+    const auto from = routes::ParseIsoDate(options.from);
+    if (!from) {
+      return Outcome::Fail(ExitCode::kUsage,
+                           "--from must be a date YYYY-MM-DD, got \"" + options.from + "\"");
+    }
+    ssim.from = *from;
+  }
+  auto text = formats::ExportSsim(formats::ToProto(network), ssim, nullptr);
+  if (!text.ok()) return Outcome::Fail(ExitCodeForError(text.error()), text.error().ToString());
+  return WriteText(session, options.output, *text);
+}
+
 Outcome RunExport(Session& session, const ExportOptions& options) {
   Outcome outcome;
   auto network = FetchNetwork(session, options, &outcome);
@@ -142,6 +238,7 @@ Outcome RunExport(Session& session, const ExportOptions& options) {
   }
   const auto today = std::chrono::year_month_day{
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  if (options.format == "ssim") return WriteSsim(session, **network, options, today);
   auto scenario = formats::ScenarioFromProto(ToScenario(options.scenario), **network, today);
   if (!scenario.ok())
     return Outcome::Fail(ExitCodeForError(scenario.error()), scenario.error().ToString());
@@ -163,15 +260,7 @@ Outcome RunExport(Session& session, const ExportOptions& options) {
     svg_options.land = !options.no_land;
     text = formats::ToSvgMap(document, svg_options);
   }
-  if (options.output.empty() || options.output == "-") {
-    session.out() << text;
-    return Outcome::Ok();
-  }
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) return Outcome::Fail(ExitCode::kInternal, "cannot write " + options.output);
-  return Outcome::Ok();
+  return WriteText(session, options.output, text);
 }
 
 }  // namespace
@@ -224,13 +313,37 @@ void AddInterchangeCommands(CLI::App& app, CommandRegistry& registry) {
   openflights->add_flag("--strict", of->model.strict, "Fail (exit 3) on the first skipped row");
   openflights->add_option("--name", of->model.network_name, "Network name")->capture_default_str();
 
+  auto ss = std::make_shared<SsimImportOptions>();
+  CLI::App* ssim = registry.Add(
+      *import, "ssim",
+      "Import IATA SSIM Chapter 7 schedule files into a network file; payload and cost are "
+      "modelled (see formats/ssim.h)",
+      [ss](Session& session) { return RunImportSsim(session, *ss); });
+  ssim->add_option("files", ss->files, "SSIM files")->required()->check(CLI::ExistingFile);
+  ssim->add_option("--airports", ss->airports,
+                   "OpenFlights airports.dat giving the stations' coordinates and time zones")
+      ->check(CLI::ExistingFile);
+  ssim->add_option("--countries", ss->countries,
+                   "countries.dat (default: beside airports.dat when present)")
+      ->check(CLI::ExistingFile);
+  ssim->add_option("-o,--output", ss->output, "Network file to write (.pb binary, text otherwise)")
+      ->required();
+  ssim->add_flag("--strict", ss->model.strict, "Fail (exit 3) on the first bad record");
+  ssim->add_option("--name", ss->model.network_name, "Network name")->capture_default_str();
+
   auto ex = std::make_shared<ExportOptions>();
-  CLI::App* export_command = registry.Add(
-      app, "export", "Draw the server's network as GeoJSON, Graphviz DOT or an SVG map",
-      [ex](Session& session) { return RunExport(session, *ex); });
-  export_command->add_option("--format", ex->format, "geojson, dot or svg")
+  CLI::App* export_command =
+      registry.Add(app, "export",
+                   "Draw the server's network as GeoJSON, Graphviz DOT or an SVG map, or write its "
+                   "schedule as IATA SSIM",
+                   [ex](Session& session) { return RunExport(session, *ex); });
+  export_command->add_option("--format", ex->format, "geojson, dot, svg or ssim")
       ->required()
-      ->check(CLI::IsMember({"geojson", "dot", "svg"}, CLI::ignore_case));
+      ->check(CLI::IsMember({"geojson", "dot", "svg", "ssim"}, CLI::ignore_case));
+  export_command->add_option(
+      "--from", ex->from,
+      "ssim: first date of the exported schedule, YYYY-MM-DD (default today; scenario flags "
+      "do not apply)");
   export_command->add_option("-o,--output", ex->output, "File to write (default: stdout)");
   export_command->add_option("--title", ex->title,
                              "Title (default: the network's name and version)");

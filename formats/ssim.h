@@ -36,7 +36,7 @@
 //   zone on the first flight (`utc_variation_mismatch`, a warning: the local times are kept).
 //
 // Lenient by default: bad records are skipped and counted by reason with their "FILE:RECORD"
-// numbers (the first kMaxExamples in `examples`); with `strict` the first bad record is an
+// numbers (a few per reason in `examples`); with `strict` the first bad record is an
 // INVALID_ARGUMENT naming "FILE:RECORD". Non-commercial legs, padding and segment data (type 4)
 // are left out by rule, not errors. Thread-safe (no shared state).
 #pragma once
@@ -113,6 +113,7 @@ struct SsimReport {
 };
 
 inline constexpr std::size_t kSsimMaxExamples = 20;
+inline constexpr int kSsimExamplesPerReason = 3;
 
 // The mode an SSIM service type maps to, or 0 for the non-commercial types (left out) and -1
 // for letters the standard does not define. Table (SSIM Appendix C):
@@ -122,7 +123,7 @@ inline constexpr std::size_t kSsimMaxExamples = 20;
 //   truck 3:     U (passenger by surface vehicle), V (cargo/mail by surface vehicle)
 //   left out 0:  P (non-revenue positioning/ferry), K (training), T (technical test), D (general
 //                aviation), E (special/government), W (military), X (technical stop), I (state),
-//                N (business aviation), Y (special internal), Z (reserved)
+//                N (business aviation), Y (special internal); any other letter: -1
 int SsimServiceMode(char service_type);
 
 // Imports the files (records numbered per file). `airports`: the table stations are looked up in.

@@ -42,6 +42,8 @@ std::string FlightText(const SsimLeg& leg) {
   return s;
 }
 
+std::string Offset(int minutes) { return routes::FormatUtcOffset(std::chrono::minutes{minutes}); }
+
 // A route being assembled from one or more leg records.
 struct Draft {
   v1::Route route;
@@ -201,30 +203,35 @@ routes::Result<v1::Network> ImportSsim(const std::vector<SsimInput>& files,
     const LegTimes& t = times[i];
     const std::size_t origin = table.at(leg.departure_station);
     const std::size_t destination = table.at(leg.arrival_station);
-    // Stated UTC variations against the airports' zones on the first flight.
+    // Stated UTC variations against the airports' zones on the first and last flights.
     {
+      std::vector<sys_days> checks;
       sys_days first = sys_days{leg.period_from};
       while (!OperatesOn(leg, first)) first += std::chrono::days{1};
+      checks.push_back(first);
+      if (leg.period_to) {
+        sys_days last = sys_days{*leg.period_to};
+        while (last > first && !OperatesOn(leg, last)) last -= std::chrono::days{1};
+        if (last != first) checks.push_back(last);
+      }
       const auto& oz = zone_of(airport_table[origin]);
       const auto& dz = zone_of(airport_table[destination]);
-      if (oz.ok() && dz.ok()) {
+      for (const sys_days date : checks) {
+        if (!oz.ok() || !dz.ok()) break;
         const auto local =
-            std::chrono::local_days{(first + std::chrono::days{t.day_offset}).time_since_epoch()} +
+            std::chrono::local_days{(date + std::chrono::days{t.day_offset}).time_since_epoch()} +
             std::chrono::minutes{t.minute_of_day};
         const auto departure = oz->ToUtc(local);
         const auto arrival = departure + std::chrono::minutes{t.block_minutes};
         const int dep_offset = static_cast<int>(oz->OffsetAt(departure).count());
         const int arr_offset = static_cast<int>(dz->OffsetAt(arrival).count());
-        if (dep_offset != leg.departure_variation || arr_offset != leg.arrival_variation) {
-          skips.Note(
-              report.utc_variation_mismatch, record.where(),
-              "stated UTC variations " +
-                  routes::FormatUtcOffset(std::chrono::minutes{leg.departure_variation}) + "/" +
-                  routes::FormatUtcOffset(std::chrono::minutes{leg.arrival_variation}) +
-                  ", time zones say " + routes::FormatUtcOffset(std::chrono::minutes{dep_offset}) +
-                  "/" + routes::FormatUtcOffset(std::chrono::minutes{arr_offset}) +
-                  " on the first flight (local times kept)");
-        }
+        if (dep_offset == leg.departure_variation && arr_offset == leg.arrival_variation) continue;
+        skips.Note(report.utc_variation_mismatch, record.where(),
+                   "stated UTC variations " + Offset(leg.departure_variation) + "/" +
+                       Offset(leg.arrival_variation) + ", time zones say " + Offset(dep_offset) +
+                       "/" + Offset(arr_offset) + " on the flight of " +
+                       routes::FormatIsoDate(year_month_day{date}) + " (local times kept)");
+        break;
       }
     }
     std::vector<Window> windows;

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,8 @@
 namespace aircargo::formats::ssim_internal {
 
 // Counts problems by reason with "FILE:RECORD" examples; in strict mode the first problem that
-// `Bad` reports becomes the import's error. `Note` counts a handled case with an example only.
+// `Bad` reports becomes the import's error. `Note` counts a handled case. Examples: at most
+// kSsimExamplesPerReason per counter and kSsimMaxExamples in all.
 class Skips {
  public:
   Skips(bool strict, SsimReport& report) : strict_(strict), report_(report) {}
@@ -22,9 +24,12 @@ class Skips {
   const std::optional<routes::Error>& error() const { return error_; }
 
  private:
+  void Example(const std::int64_t& counter, const std::string& text);
+
   bool strict_;
   SsimReport& report_;
   std::optional<routes::Error> error_;
+  std::map<const std::int64_t*, int> examples_per_counter_;
 };
 
 // A leg record that passed the record-level checks, with where it came from.

@@ -33,12 +33,19 @@ void Skips::Bad(std::int64_t& counter, const std::string& where, const std::stri
   if (strict_ && !error_) {
     error_ = routes::InvalidArgument(where, reason + " (--strict: no record may be skipped)");
   }
-  if (report_.examples.size() < kSsimMaxExamples) report_.examples.push_back(where + ": " + reason);
+  Example(counter, where + ": " + reason);
 }
 
 void Skips::Note(std::int64_t& counter, const std::string& where, const std::string& reason) {
   ++counter;
-  if (report_.examples.size() < kSsimMaxExamples) report_.examples.push_back(where + ": " + reason);
+  Example(counter, where + ": " + reason);
+}
+
+void Skips::Example(const std::int64_t& counter, const std::string& text) {
+  int& n = examples_per_counter_[&counter];
+  if (n >= kSsimExamplesPerReason || report_.examples.size() >= kSsimMaxExamples) return;
+  ++n;
+  report_.examples.push_back(text);
 }
 
 std::vector<LegRecord> ReadLegRecords(const std::vector<SsimInput>& files, Skips& skips,
@@ -52,22 +59,26 @@ std::vector<LegRecord> ReadLegRecords(const std::vector<SsimInput>& files, Skips
     for (SsimRecord& record : ReadSsimRecords(file.text)) {
       ++report.records;
       const std::string where = file.name + ":" + std::to_string(record.number);
+      if (record.problem == SsimProblem::kNone && record.type == '0') {
+        ++report.padding;
+        continue;
+      }
+      // A record of a known type keeps its place in the serial sequence even with a bad field.
+      const std::int64_t serial_before = previous_serial;
+      if (record.type >= '1' && record.type <= '5') {
+        if (record.type == '3') ++report.leg_records;
+        if (previous_serial >= 0 && record.serial != previous_serial + 1) {
+          skips.Bad(report.serial_breaks, where,
+                    "record serial " + std::to_string(record.serial) + " after " +
+                        std::to_string(previous_serial) + " (expected " +
+                        std::to_string(previous_serial + 1) + ")");
+        }
+        previous_serial = record.serial;
+      }
       if (record.problem != SsimProblem::kNone) {
         skips.Bad(CounterFor(report, record.problem), where, record.message);
         continue;
       }
-      if (record.type == '0') {
-        ++report.padding;
-        continue;
-      }
-      if (previous_serial >= 0 && record.serial != previous_serial + 1) {
-        skips.Bad(report.serial_breaks, where,
-                  "record serial " + std::to_string(record.serial) + " after " +
-                      std::to_string(previous_serial) + " (expected " +
-                      std::to_string(previous_serial + 1) + ")");
-      }
-      const std::int64_t serial_before = previous_serial;
-      previous_serial = record.serial;
       switch (record.type) {
         case '1':
           break;
@@ -82,7 +93,6 @@ std::vector<LegRecord> ReadLegRecords(const std::vector<SsimInput>& files, Skips
           block_open = true;
           break;
         case '3':
-          ++report.leg_records;
           if (!carrier) {
             skips.Bad(report.out_of_place, where, "flight leg before any carrier record");
           } else if (record.leg.airline != carrier->airline) {

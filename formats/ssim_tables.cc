@@ -67,7 +67,6 @@ int SsimServiceMode(char service_type) {
     case 'I':
     case 'N':
     case 'Y':
-    case 'Z':
       return 0;  // no commercial load
     default:
       return -1;
