@@ -44,6 +44,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aircargo/v1/network.pb.h"
@@ -146,11 +147,17 @@ struct SsimExportReport {
   std::int64_t ended_left_out = 0;   // effective_to before `from`
   std::int64_t carriers_as_yy = 0;   // carrier is no 2-3 character designator
   std::int64_t aircraft_as_zzz = 0;  // aircraft with no IATA type code
+  // Per written route: its id and the flights it became ("CA1"; a second flight number when a
+  // weekday has two departures).
+  std::vector<std::pair<std::string, std::vector<std::string>>> flights;
 };
 
 // Writes `network` (validated first: errors as BuildNetwork's) as SSIM text, LF line ends. One
 // carrier block per carrier (first appearance order), flight numbers 1, 2, ... per carrier in
-// route order, one itinerary variation per distinct local departure time of a route.
+// route order (a route with two departures on one weekday needs two: a flight number flies a
+// leg once a day), one itinerary variation per local departure time, leg sequence 1, explicit
+// date variations, the UTC variations of the period's first flight. Routes without departures
+// are written with their evenly spread weekly departures (routes/itinerary/dated_flights.h).
 // Carriers that are not 2-3 letters/digits are written as "YY"; aircraft as their IATA type code
 // (SsimAircraftCode). Suspended routes are left out. INVALID_ARGUMENT when a carrier would need
 // more than 9999 flight numbers.

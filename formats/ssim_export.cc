@@ -1,6 +1,7 @@
 // SSIM export: a network's dated schedule as IATA SSIM Chapter 7 records in local time mode
 // (formats/ssim.h; field positions in formats/ssim_records.h).
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -80,6 +81,7 @@ struct Writer {
 };
 
 struct Group {
+  int round = 0;  // 0: first departure of its weekdays, 1: second...
   int minute = 0;
   std::vector<int> weekdays;  // 1..7, distinct
 };
@@ -127,21 +129,26 @@ routes::Result<std::string> ExportSsim(const v1::Network& message, const SsimExp
     if (!oz.ok()) return oz.error();
     if (!dz.ok()) return dz.error();
 
-    // One itinerary variation per local departure time (and per repeated weekday at that time).
+    // A flight number may fly a leg once a day: the n-th departure of each weekday (in time
+    // order) goes to the route's n-th flight number ("round"); within a round, one itinerary
+    // variation per local departure time.
+    std::vector<routes::Departure> departures = routes::WeeklyDepartures(route);
+    std::sort(departures.begin(), departures.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.weekday, a.minute_of_day) < std::pair(b.weekday, b.minute_of_day);
+    });
     std::vector<Group> groups;
-    for (const routes::Departure& d : routes::WeeklyDepartures(route)) {
+    std::array<int, 8> per_weekday{};
+    for (const routes::Departure& d : departures) {
       const int weekday = static_cast<int>(d.weekday);
-      Group* target = nullptr;
-      for (Group& g : groups) {
-        if (g.minute == d.minute_of_day &&
-            std::find(g.weekdays.begin(), g.weekdays.end(), weekday) == g.weekdays.end()) {
-          target = &g;
-          break;
-        }
-      }
-      if (!target) target = &groups.emplace_back(Group{d.minute_of_day, {}});
-      target->weekdays.push_back(weekday);
+      const int round = per_weekday[weekday]++;
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+        return g.round == round && g.minute == d.minute_of_day;
+      });
+      if (it == groups.end()) it = groups.insert(groups.end(), Group{round, d.minute_of_day, {}});
+      it->weekdays.push_back(weekday);
     }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.round < b.round; });
     const std::string airline = SsimAirlineCode(route.carrier);
     if (airline != route.carrier) ++report.carriers_as_yy;
     const std::string aircraft = SsimAircraftCode(route.aircraft);
@@ -157,14 +164,23 @@ routes::Result<std::string> ExportSsim(const v1::Network& message, const SsimExp
     } else if (!valid_to[airline] || *to > *valid_to[airline]) {
       valid_to[airline] = *to;
     }
-    const int flight = ++next_flight[airline];
-    if (flight > 9999) {
-      return routes::InvalidArgument("routes[" + std::to_string(i) + "]",
-                                     "carrier " + airline + " needs more than 9999 flight numbers");
-    }
+    int flight = 0;
+    int round = -1;
     int ivi = 0;
     bool any = false;
+    std::vector<std::string> flights;
     for (const Group& g : groups) {
+      if (g.round != round) {
+        round = g.round;
+        ivi = 0;
+        flight = ++next_flight[airline];
+        if (flight > 9999) {
+          return routes::InvalidArgument(
+              "routes[" + std::to_string(i) + "]",
+              "carrier " + airline + " needs more than 9999 flight numbers");
+        }
+        flights.push_back(airline + std::to_string(flight));
+      }
       // The first flight date in the period on one of the group's weekdays, whose local time
       // exists (not in a DST gap): the UTC variations are stated for that flight.
       std::optional<sys_days> first;
@@ -219,6 +235,7 @@ routes::Result<std::string> ExportSsim(const v1::Network& message, const SsimExp
     }
     if (any) {
       ++report.routes_written;
+      report.flights.emplace_back(route.id, std::move(flights));
     } else {
       ++report.ended_left_out;
     }
