@@ -37,7 +37,8 @@
 //
 // Lenient by default: bad records are skipped and counted by reason with their "FILE:RECORD"
 // numbers (a few per reason in `examples`); with `strict` the first bad record is an
-// INVALID_ARGUMENT naming "FILE:RECORD". Non-commercial legs, padding and segment data (type 4)
+// INVALID_ARGUMENT naming "FILE:RECORD". No leg left to import is an INVALID_ARGUMENT naming the
+// file. Non-commercial legs, padding and segment data (type 4)
 // are left out by rule, not errors. Thread-safe (no shared state).
 #pragma once
 

@@ -285,6 +285,10 @@ routes::Result<v1::Network> ImportSsim(const std::vector<SsimInput>& files,
         std::string base = flight + "-" + leg.departure_station + "-" + leg.arrival_station + "-" +
                            routes::FormatIsoDate(from);
         std::erase_if(base, [](char c) { return c == ' '; });
+        for (char& c : base) {
+          const bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+          if (!ok) c = '_';
+        }
         std::string id = base;
         for (int n = 2; route_ids.contains(id); ++n) id = base + "-" + std::to_string(n);
         route_ids.insert(id);
@@ -363,6 +367,13 @@ routes::Result<v1::Network> ImportSsim(const std::vector<SsimInput>& files,
     *network.add_routes() = std::move(r);
   }
   report.legs_kept = static_cast<std::int64_t>(kept.size());
+  if (kept.empty()) {
+    return routes::InvalidArgument(files.size() == 1 ? files[0].name : std::string("files"),
+                                   "no flight leg could be imported (" +
+                                       std::to_string(report.leg_records) + " leg records; " +
+                                       std::to_string(report.bad_records()) + " bad, " +
+                                       std::to_string(report.non_commercial) + " non-commercial)");
+  }
   report.routes = network.routes_size();
   report.airports = network.airports_size();
   for (const auto& [type, count] : by_service) report.by_service_type.emplace_back(type, count);

@@ -96,6 +96,8 @@ struct Reader {
   bool FlightIdentity() {
     SsimLeg& leg = out.leg;
     leg.operational_suffix = r[1];
+    if (leg.operational_suffix != ' ' && !IsUpper(leg.operational_suffix))
+      return Fail("operational suffix (column 2) " + Quoted(Cols(r, 2, 2)));
     if (!ParseAirline(Cols(r, 3, 5), leg.airline))
       return Fail("airline designator (columns 3-5) " + Quoted(Cols(r, 3, 5)));
     std::string_view number = Cols(r, 6, 9);
