@@ -22,6 +22,8 @@
 // - Mode from the service type (SsimServiceMode): all-cargo services freighter, passenger
 //   services belly, surface-vehicle services truck; non-commercial services (ferry, training,
 //   test...) are left out and counted.
+// - basis SOURCED (the schedule is the file's); `source` opens with "sourced: SSIM FILE:RECORD"
+//   for every record merged and then says what is modelled.
 // - Payload from the aircraft type via the OpenFlights equipment table (LookupEquipment, sources
 //   in formats/openflights_tables.cc), plus road-feeder codes (TRK, RFS, BUS); unknown types get
 //   `default_payload_kg`. Cost per kg: the OpenFlights cost model. Both are MODELLED and each

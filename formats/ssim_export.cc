@@ -116,8 +116,7 @@ routes::Result<std::string> ExportSsim(const v1::Network& message, const SsimExp
     }
     year_month_day from = options.from;
     if (route.effective_from && *route.effective_from > from) from = *route.effective_from;
-    std::optional<year_month_day> to;
-    if (!proto.effective_to().empty()) to = routes::ParseIsoDate(proto.effective_to());
+    const std::optional<year_month_day> to = route.effective_to;
     if (to && *to < from) {
       ++report.ended_left_out;
       continue;

@@ -309,6 +309,7 @@ routes::Result<v1::Network> ImportSsim(const std::vector<SsimInput>& files,
             std::llround(km / 1000.0 *
                          static_cast<double>(options.cost_per_1000_km_micros_per_kg)));
         r.set_status(v1::ROUTE_STATUS_OPERATING);
+        r.set_basis(v1::EVIDENCE_BASIS_SOURCED);  // the schedule; `source` names what is modelled
         r.set_effective_from(routes::FormatIsoDate(from));
         if (to) r.set_effective_to(routes::FormatIsoDate(*to));
         r.add_tags("ssim");

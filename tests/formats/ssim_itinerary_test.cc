@@ -63,6 +63,18 @@ TEST(SsimItinerary, LocalTimeFileDepartsAtItsStdOnBothSidesOfTheDstChange) {
   EXPECT_EQ(Local(leg.departure), "2026-03-30 10:00 +02:00");
   EXPECT_EQ(routes::FormatUtc(leg.departure.utc), "2026-03-30T08:00:00Z");
   EXPECT_EQ(Local(leg.arrival), "2026-03-30 11:50 -04:00");  // 470 min block, as stated
+  // After Friday 3 April the period (to 05APR26) has no flight: Monday 6 April is not flown.
+  const routes::ScenarioView view = routes::ScenarioView::Operating(*network, Date(3, 20));
+  routes::ItineraryQuery query;
+  query.origin = *network->FindAirport("FRA");
+  query.destination = *network->FindAirport("JFK");
+  query.ready = *routes::ParseRfc3339("2026-04-03T12:00:00Z");
+  query.horizon = std::chrono::days{7};
+  routes::StopCheck stop;
+  auto plan = routes::PlanItinerary(view, query, stop);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->itineraries.empty());
+  EXPECT_EQ(plan->reason, routes::NoItineraryReason::kNoDepartureInHorizon);
 }
 
 TEST(SsimItinerary, UtcTimeFileSplitAtTheChangeKeepsTheLocalStd) {

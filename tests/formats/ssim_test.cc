@@ -81,6 +81,7 @@ TEST(SsimImport, PeriodsBecomeEffectiveDatesAndVariationsMerge) {
   EXPECT_EQ(freighter->mode(), v1::MODE_FREIGHTER);
   EXPECT_EQ(freighter->carrier(), "CA");
   EXPECT_EQ(freighter->aircraft(), "77X");
+  EXPECT_EQ(freighter->basis(), v1::EVIDENCE_BASIS_SOURCED);
   EXPECT_EQ(freighter->payload_kg(), LookupEquipment("77X").payload_kg);
   EXPECT_THAT(freighter->source(), HasSubstr("sourced: SSIM periods.ssim:3"));
   EXPECT_THAT(freighter->source(), HasSubstr("modelled: payload 92000 kg by aircraft type 77X"));
