@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "formats/ssim.h"
@@ -57,6 +58,21 @@ LegTimes ResolveTimes(const SsimLeg& leg, char time_mode);
 
 // Whether the leg flies on flight date `date` (period, days of operation, frequency rate).
 bool OperatesOn(const SsimLeg& leg, std::chrono::sys_days date);
+
+// "CA 1234" (with the operational suffix when there is one).
+inline std::string FlightText(const SsimLeg& leg) {
+  std::string s = leg.airline + " " + std::to_string(leg.flight_number);
+  if (leg.operational_suffix != ' ') s += leg.operational_suffix;
+  return s;
+}
+
+// Kept leg records (indices into `legs`, with their resolved times) -> routes merged as documented
+// and the airports they use; handled cases counted in `report`.
+v1::Network BuildRoutes(const std::vector<SsimInput>& files, const std::vector<LegRecord>& legs,
+                        const std::vector<LegTimes>& times, const std::vector<std::size_t>& kept,
+                        const std::vector<v1::Airport>& airport_table,
+                        const std::unordered_map<std::string, std::size_t>& table,
+                        const SsimOptions& options, Skips& skips, SsimReport& report);
 
 inline std::chrono::year_month_day AddDays(std::chrono::year_month_day date, int days) {
   return std::chrono::year_month_day{std::chrono::sys_days{date} + std::chrono::days{days}};

@@ -1,4 +1,4 @@
-// SSIM import, first pass: records -> leg records, with the serial-number, carrier-block and
+// SSIM import, first step: records -> leg records, with the serial-number, carrier-block and
 // trailer checks, and the leg-time arithmetic (formats/ssim.h documents the rules).
 #include <string>
 
