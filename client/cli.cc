@@ -2,12 +2,16 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cstdlib>
 #include <exception>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "client/command.h"
 #include "client/commands_capacity.h"
+#include "client/commands_edits.h"
 #include "client/commands_interchange.h"
 #include "client/commands_itinerary.h"
 #include "client/commands_network.h"
@@ -78,7 +82,9 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
            std::ostream& err) {
   try {
     CLI::App app("Plan air cargo routes with aircargod.", "aircargo");
-    app.footer(std::string("Environment:\n  AIRCARGO_SERVER  default for --server\n\n") +
+    app.footer(std::string("Environment:\n  AIRCARGO_SERVER  default for --server\n"
+                           "  AIRCARGO_TOKEN   bearer token for writes (and reads, when the "
+                           "server asks)\n\n") +
                kExitCodesHelp);
     app.set_version_flag("--version", "aircargo " AIRCARGO_VERSION);
     app.fallthrough();  // global options may follow the command: `aircargo routes --json`
@@ -94,8 +100,18 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
         ->check(TimeoutValidator())
         ->capture_default_str();
 
+    std::string token_file;
+    std::string tls_ca;
+    bool tls = false;
+    app.add_option("--token-file", token_file,
+                   "Send the bearer token in FILE (its first line) with every call; default: "
+                   "$AIRCARGO_TOKEN");
+    app.add_flag("--tls", tls, "Connect with TLS, trusting the system's certificate authorities");
+    app.add_option("--tls-ca", tls_ca, "Connect with TLS, trusting the PEM certificate(s) in FILE");
+
     CommandRegistry registry;
-    AddNetworkCommands(app, registry);
+    CLI::App& airport_command = AddNetworkCommands(app, registry);
+    AddEditCommands(app, airport_command, registry);
     AddCapacityCommands(app, registry);
     AddItineraryCommands(app, registry);
     AddInterchangeCommands(app, registry);
@@ -108,6 +124,34 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
     } catch (const CLI::ParseError& error) {
       err << "aircargo: " << UsageMessage(app, error) << '\n';
       return static_cast<int>(ExitCode::kUsage);
+    }
+
+    if (!token_file.empty()) {
+      std::ifstream in(token_file);
+      if (!in || !std::getline(in, options.token) || options.token.empty()) {
+        err << "aircargo: --token-file: cannot read a token from " << token_file << '\n';
+        return static_cast<int>(ExitCode::kUsage);
+      }
+      while (!options.token.empty() &&
+             (options.token.back() == '\r' || options.token.back() == ' ')) {
+        options.token.pop_back();
+      }
+    } else if (const char* token = std::getenv(kTokenEnvVar); token != nullptr) {
+      options.token = token;
+    }
+    if (!tls_ca.empty() || tls) {
+      std::string pem;
+      if (!tls_ca.empty()) {
+        std::ifstream in(tls_ca, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        pem = text.str();
+        if (!in || pem.empty()) {
+          err << "aircargo: --tls-ca: cannot read " << tls_ca << '\n';
+          return static_cast<int>(ExitCode::kUsage);
+        }
+      }
+      stubs.UseTls(pem);
     }
 
     const CommandAction* action = registry.Selected();

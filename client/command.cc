@@ -14,6 +14,7 @@ Outcome Session::Call(const std::function<grpc::Status(grpc::ClientContext*)>& r
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::duration_cast<std::chrono::system_clock::duration>(
                            std::chrono::duration<double>(options_.timeout_seconds)));
+  Authorize(context);
   const grpc::Status status = rpc(&context);
   if (status.ok()) return Outcome::Ok();
   return Outcome::Fail(ExitCodeFor(status.error_code()),
@@ -32,6 +33,10 @@ Outcome Session::Print(const google::protobuf::Message& response,
     return Outcome::Fail(ExitCode::kInternal, "cannot print the response as JSON: " + error);
   out_ << *json;
   return Outcome::Ok();
+}
+
+void Session::Authorize(grpc::ClientContext& context) const {
+  if (!options_.token.empty()) context.AddMetadata("authorization", "Bearer " + options_.token);
 }
 
 CLI::App* CommandRegistry::Add(CLI::App& parent, const std::string& name,

@@ -31,12 +31,15 @@ namespace aircargo::client {
 inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
 inline constexpr char kServerEnvVar[] = "AIRCARGO_SERVER";
 inline constexpr double kDefaultTimeoutSeconds = 10.0;
+inline constexpr char kTokenEnvVar[] = "AIRCARGO_TOKEN";
 
 // Options that apply to every command.
 struct GlobalOptions {
   std::string server = kDefaultServer;              // aircargod's "host:port"
   bool json = false;                                // print responses in the proto JSON mapping
   double timeout_seconds = kDefaultTimeoutSeconds;  // deadline of each call, > 0
+  // Bearer token sent with every call (--token-file, else $AIRCARGO_TOKEN); empty: none.
+  std::string token;
 };
 
 // How a command ended: ok, or the exit code and the one line to print on stderr (without the
@@ -62,14 +65,18 @@ class Session {
   // The stub for --server.
   v1::NetworkService::StubInterface& NetworkStub() { return stubs_.NetworkStub(options_.server); }
   v1::PlannerService::StubInterface& PlannerStub() { return stubs_.PlannerStub(options_.server); }
+  v1::NetworkEditService::StubInterface& EditStub() { return stubs_.EditStub(options_.server); }
 
-  // Runs one RPC with a fresh context whose deadline is --timeout from now. OK -> Ok(); otherwise
-  // the status's exit code and DescribeFailure's line.
+  // Runs one RPC with a fresh context whose deadline is --timeout from now (and the bearer token,
+  // if any). OK -> Ok(); otherwise the status's exit code and DescribeFailure's line.
   Outcome Call(const std::function<grpc::Status(grpc::ClientContext*)>& rpc) const;
 
   // Prints `response` as JSON with --json, and the text `render` returns otherwise.
   Outcome Print(const google::protobuf::Message& response,
                 const std::function<std::string()>& render);
+
+  // Adds the bearer token, if any, to a context (for calls Call() does not make, such as streams).
+  void Authorize(grpc::ClientContext& context) const;
 
  private:
   const GlobalOptions& options_;

@@ -64,6 +64,9 @@ Outcome RunAirports(Session& session, const AirportsOptions& options) {
 }
 
 Outcome RunAirport(Session& session, const AirportOptions& options) {
+  if (options.iata.empty()) {
+    return Outcome::Fail(ExitCode::kUsage, "IATA is required (see 'aircargo airport --help')");
+  }
   v1::GetAirportRequest request;
   request.set_iata(ToUpperAscii(options.iata));
   v1::GetAirportResponse response;
@@ -93,7 +96,7 @@ Outcome RunRoutes(Session& session, const RoutesOptions& options) {
 
 }  // namespace
 
-void AddNetworkCommands(CLI::App& app, CommandRegistry& registry) {
+CLI::App& AddNetworkCommands(CLI::App& app, CommandRegistry& registry) {
   registry.Add(app, "network", "Show the network's name, version and totals", RunNetwork);
 
   auto airports = std::make_shared<AirportsOptions>();
@@ -107,8 +110,8 @@ void AddNetworkCommands(CLI::App& app, CommandRegistry& registry) {
   CLI::App* airport_command =
       registry.Add(app, "airport", "Show one airport and its route totals",
                    [airport](Session& session) { return RunAirport(session, *airport); });
-  airport_command->add_option("IATA", airport->iata, "The airport's IATA code (e.g. SHE)")
-      ->required();
+  // Not ->required(): `airport set IATA` is a subcommand; RunAirport checks for the code.
+  airport_command->add_option("IATA", airport->iata, "The airport's IATA code (e.g. SHE)");
 
   auto routes = std::make_shared<RoutesOptions>();
   CLI::App* routes_command =
@@ -118,6 +121,7 @@ void AddNetworkCommands(CLI::App& app, CommandRegistry& registry) {
   routes_command->add_option("--to", routes->destination, "Destination airport (IATA)");
   routes_command->add_option("--carrier", routes->carrier, "Operating carrier");
   routes_command->add_option("--status", routes->status, "Route status")->check(StatusValidator());
+  return *airport_command;
 }
 
 }  // namespace aircargo::client

@@ -7,6 +7,7 @@
 
 namespace aircargo::client {
 
-void AddNetworkCommands(CLI::App& app, CommandRegistry& registry);
+// Returns the `airport` command, to which the edit commands add `airport set`.
+CLI::App& AddNetworkCommands(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace aircargo::client

@@ -15,7 +15,9 @@ const char kExitCodesHelp[] =
     "  3  request rejected by the server (NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,\n"
     "     OUT_OF_RANGE, RESOURCE_EXHAUSTED: a request over a limit)\n"
     "  4  server unreachable (UNAVAILABLE) or deadline exceeded\n"
-    "  5  other server error (UNIMPLEMENTED, INTERNAL, ...)\n";
+    "  5  other server error (UNIMPLEMENTED, INTERNAL, ...)\n"
+    "  6  conflict (ABORTED): the network changed since it was read; re-read and retry\n"
+    "  7  not allowed (UNAUTHENTICATED, PERMISSION_DENIED): a missing or wrong token\n";
 
 ExitCode ExitCodeFor(grpc::StatusCode code) {
   switch (code) {
@@ -30,15 +32,17 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return ExitCode::kUnreachable;
+    case grpc::StatusCode::ABORTED:
+      return ExitCode::kConflict;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return ExitCode::kNotAllowed;
     case grpc::StatusCode::CANCELLED:
     case grpc::StatusCode::UNKNOWN:
     case grpc::StatusCode::ALREADY_EXISTS:
-    case grpc::StatusCode::PERMISSION_DENIED:
-    case grpc::StatusCode::ABORTED:
     case grpc::StatusCode::UNIMPLEMENTED:
     case grpc::StatusCode::INTERNAL:
     case grpc::StatusCode::DATA_LOSS:
-    case grpc::StatusCode::UNAUTHENTICATED:
     case grpc::StatusCode::DO_NOT_USE:
       return ExitCode::kServerError;
   }
@@ -99,6 +103,12 @@ std::string DescribeFailure(const grpc::Status& status, std::string_view server,
              " (is it running? set --server or AIRCARGO_SERVER)";
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return "deadline exceeded after " + FormatSeconds(timeout_seconds);
+    case grpc::StatusCode::ABORTED:
+      return "conflict: " + message +
+             (message.find("retry") == std::string::npos ? " (re-read and retry)" : "");
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "not allowed: " + message + " (give a token with --token-file or AIRCARGO_TOKEN)";
     default:
       break;
   }

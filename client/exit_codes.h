@@ -8,6 +8,8 @@
 //      OUT_OF_RANGE, RESOURCE_EXHAUSTED (the server's limits on one request)
 //   4  the server could not be reached (UNAVAILABLE) or the deadline passed (DEADLINE_EXCEEDED)
 //   5  any other server error: UNIMPLEMENTED, INTERNAL, UNKNOWN, CANCELLED, ...
+//   6  conflict (ABORTED): the network changed since it was read; re-read and retry
+//   7  not allowed (UNAUTHENTICATED, PERMISSION_DENIED): a missing or wrong token
 //
 // Scripts may rely on these numbers; change them only with a note in the changelog.
 #pragma once
@@ -26,6 +28,8 @@ enum class ExitCode : int {
   kRejected = 3,
   kUnreachable = 4,
   kServerError = 5,
+  kConflict = 6,
+  kNotAllowed = 7,
 };
 
 // The table above, for the footer of `aircargo --help`.

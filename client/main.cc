@@ -1,5 +1,5 @@
-// aircargo: the planning CLI. Opens an insecure channel to aircargod (one per address) and runs
-// the command line; everything else lives in the aircargo::client library.
+// aircargo: the planning CLI. Opens a channel to aircargod (one per address; TLS with --tls-ca) and
+// runs the command line; everything else lives in the aircargo::client library.
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "aircargo/v1/network_edit_service.grpc.pb.h"
 #include "aircargo/v1/network_service.grpc.pb.h"
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "client/cli.h"
@@ -29,6 +30,16 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
     if (!stub) stub = aircargo::v1::PlannerService::NewStub(Channel(server));
     return *stub;
   }
+  aircargo::v1::NetworkEditService::StubInterface& EditStub(const std::string& server) override {
+    auto& stub = edit_stubs_[server];
+    if (!stub) stub = aircargo::v1::NetworkEditService::NewStub(Channel(server));
+    return *stub;
+  }
+  void UseTls(const std::string& ca_pem) override {
+    grpc::SslCredentialsOptions options;
+    options.pem_root_certs = ca_pem;
+    credentials_ = grpc::SslCredentials(options);
+  }
 
  private:
   std::shared_ptr<grpc::Channel> Channel(const std::string& server) {
@@ -37,16 +48,20 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
       grpc::ChannelArguments args;
       // Whole world-scale networks (GetNetwork FULL, exports) are ~13 MB; gRPC's default is 4 MB.
       args.SetMaxReceiveMessageSize(kMaxResponseBytes);
-      channel = grpc::CreateCustomChannel(server, grpc::InsecureChannelCredentials(), args);
+      channel = grpc::CreateCustomChannel(
+          server, credentials_ ? credentials_ : grpc::InsecureChannelCredentials(), args);
     }
     return channel;
   }
 
+  std::shared_ptr<grpc::ChannelCredentials> credentials_;  // TLS when set
   std::map<std::string, std::shared_ptr<grpc::Channel>> channels_;
   std::map<std::string, std::unique_ptr<aircargo::v1::NetworkService::StubInterface>>
       network_stubs_;
   std::map<std::string, std::unique_ptr<aircargo::v1::PlannerService::StubInterface>>
       planner_stubs_;
+  std::map<std::string, std::unique_ptr<aircargo::v1::NetworkEditService::StubInterface>>
+      edit_stubs_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "aircargo/v1/network_edit_service.grpc.pb.h"
 #include "aircargo/v1/network_service.grpc.pb.h"
 #include "aircargo/v1/planner_service.grpc.pb.h"
 
@@ -20,6 +21,13 @@ class StubFactory {
 
   // The PlannerService stub for `server`, likewise.
   virtual v1::PlannerService::StubInterface& PlannerStub(const std::string& server) = 0;
+
+  // The NetworkEditService stub for `server`, likewise.
+  virtual v1::NetworkEditService::StubInterface& EditStub(const std::string& server) = 0;
+
+  // Channels opened from now on use TLS, trusting the PEM certificates `ca_pem` (empty: the
+  // system's roots). Factories without channels ignore it.
+  virtual void UseTls(const std::string& ca_pem) { (void)ca_pem; }
 };
 
 }  // namespace aircargo::client

@@ -18,6 +18,14 @@ const char* ErrorCodeName(ErrorCode code) {
       return "CANCELLED";
     case ErrorCode::kInternal:
       return "INTERNAL";
+    case ErrorCode::kAborted:
+      return "ABORTED";
+    case ErrorCode::kOutOfRange:
+      return "OUT_OF_RANGE";
+    case ErrorCode::kUnauthenticated:
+      return "UNAUTHENTICATED";
+    case ErrorCode::kUnavailable:
+      return "UNAVAILABLE";
   }
   return "UNKNOWN";
 }

@@ -21,6 +21,11 @@ enum class ErrorCode {
   kDeadlineExceeded,    // the caller's deadline passed during the computation
   kCancelled,           // the caller cancelled the computation
   kInternal,            // a bug: an invariant did not hold
+  // Raised by the server around the core (edits, the store, credentials), mapped in the same table:
+  kAborted,          // a write's expected version is not the current one: re-read and retry
+  kOutOfRange,       // a version asked for is no longer kept (compacted) or not reached yet
+  kUnauthenticated,  // a write (or a read, when required) without a valid token
+  kUnavailable,      // the store cannot take the write now (lock held, I/O error); retry later
 };
 
 // The name of a code, for messages and logs ("INVALID_ARGUMENT").

@@ -20,6 +20,14 @@ grpc::StatusCode ToStatusCode(routes::ErrorCode code) {
       return grpc::StatusCode::CANCELLED;
     case routes::ErrorCode::kInternal:
       return grpc::StatusCode::INTERNAL;
+    case routes::ErrorCode::kAborted:
+      return grpc::StatusCode::ABORTED;
+    case routes::ErrorCode::kOutOfRange:
+      return grpc::StatusCode::OUT_OF_RANGE;
+    case routes::ErrorCode::kUnauthenticated:
+      return grpc::StatusCode::UNAUTHENTICATED;
+    case routes::ErrorCode::kUnavailable:
+      return grpc::StatusCode::UNAVAILABLE;
   }
   return grpc::StatusCode::INTERNAL;
 }

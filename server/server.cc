@@ -7,13 +7,21 @@
 
 #include <utility>
 
+#include "server/store/sqlite_store.h"
+
 namespace aircargo::server {
 
-Server::Server(std::shared_ptr<const routes::Network> network,
-               std::chrono::milliseconds compute_budget, int compute_slots)
-    : snapshots_(std::move(network)),
+Server::Server(ServerState state, const ServerOptions& options)
+    : store_(std::move(state.store)),
+      authorizer_(std::move(state.authorizer)),
+      snapshots_(state.restored.network),
+      feed_(options.keep_edits, state.restored.network->version(), state.restored.recent),
+      editor_(snapshots_, *store_, [this](const v1::EditRecord& r) { feed_.Publish(r); }),
       network_service_(snapshots_),
-      planner_service_(snapshots_, compute_budget, compute_slots) {}
+      planner_service_(snapshots_, options.compute_budget, options.threads),
+      edit_service_(editor_, feed_, authorizer_, options.watch_heartbeat) {
+  editor_.RememberRestored(state.restored.recent);
+}
 
 Server::~Server() {
   if (server_) {
@@ -24,20 +32,54 @@ Server::~Server() {
 
 std::unique_ptr<Server> Server::Start(std::shared_ptr<const routes::Network> network,
                                       const ServerOptions& options, std::string* error) {
+  auto store = store::SqliteStore::Open(":memory:", {});
+  if (!store.ok()) {
+    if (error != nullptr) *error = store.error().ToString();
+    return nullptr;
+  }
+  ServerState state;
+  state.store = std::move(store).value();
+  auto restored = RestoreNetwork(*state.store, std::move(network), false);
+  if (!restored.ok()) {
+    if (error != nullptr) *error = restored.error().ToString();
+    return nullptr;
+  }
+  state.restored = std::move(restored).value();
+  return Start(std::move(state), options, error);
+}
+
+std::unique_ptr<Server> Server::Start(ServerState state, const ServerOptions& options,
+                                      std::string* error) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  std::unique_ptr<Server> server(
-      new Server(std::move(network), options.compute_budget, options.threads));
+  std::unique_ptr<Server> server(new Server(std::move(state), options));
   grpc::ServerBuilder builder;
+  // One server per address: without this gRPC sets SO_REUSEPORT and a second server on the same
+  // address would silently share the port (and the callers) with the first.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   if (!options.listen.empty()) {
-    builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    if (!options.tls_cert_pem.empty()) {
+      grpc::SslServerCredentialsOptions ssl(
+          options.tls_client_ca_pem.empty()
+              ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+              : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+      ssl.pem_root_certs = options.tls_client_ca_pem;
+      ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
+      credentials = grpc::SslServerCredentials(ssl);
+    }
+    builder.AddListeningPort(options.listen, credentials, &server->port_);
   }
   builder.SetMaxReceiveMessageSize(options.max_request_bytes);
   builder.RegisterService(&server->network_service_);
   builder.RegisterService(&server->planner_service_);
+  builder.RegisterService(&server->edit_service_);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (!options.listen.empty() && server->port_ == 0)) {
-    if (error != nullptr) *error = "cannot listen on " + options.listen;
+    if (error != nullptr) {
+      *error = "cannot listen on " + options.listen +
+               " (address already in use, or not an address of this host)";
+    }
     return nullptr;
   }
   if (auto* health = server->server_->GetHealthCheckService()) {

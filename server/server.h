@@ -1,5 +1,8 @@
-// Server: aircargod's gRPC server (NetworkService, PlannerService, health, reflection) over one
-// SnapshotHolder. Used by main.cc and by the service tests (which talk to it in process).
+// Server: aircargod's gRPC server (NetworkService, PlannerService, NetworkEditService, health,
+// reflection) over one SnapshotHolder, with the write path (NetworkEditor) over a durable Store and
+// the ChangeFeed of its watchers. Used by main.cc and by the service tests (which talk to it in
+// process). One server per address: port reuse (SO_REUSEPORT) is off, so a second server on an
+// address in use fails to start instead of sharing the port.
 #pragma once
 
 #include <grpcpp/server.h>
@@ -8,9 +11,15 @@
 #include <memory>
 #include <string>
 
+#include "server/auth.h"
+#include "server/change_feed.h"
+#include "server/durable_network.h"
+#include "server/edit_service.h"
+#include "server/network_editor.h"
 #include "server/network_service.h"
 #include "server/planner_service.h"
 #include "server/snapshot_holder.h"
+#include "server/store/store.h"
 
 namespace aircargo::server {
 
@@ -30,11 +39,30 @@ struct ServerOptions {
   int max_request_bytes = kMaxRequestBytes;
   // Longest one planning request may compute (server/request_context.h); then RESOURCE_EXHAUSTED.
   std::chrono::milliseconds compute_budget = kDefaultComputeBudget;
+  // WatchNetwork's heartbeat when nothing changes (at most 20 s: proxies close idle streams).
+  std::chrono::milliseconds watch_heartbeat = kDefaultWatchHeartbeat;
+  // TLS: PEM file contents; empty cert: plaintext. With client_ca, clients must present a
+  // certificate signed by it (mutual TLS).
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_client_ca_pem;
+  // How many EditRecords the ChangeFeed keeps (the store's keep_edits).
+  std::size_t keep_edits = 1000;
+};
+
+// What a server serves and writes to: the store, what was restored from it, and who may write.
+struct ServerState {
+  std::unique_ptr<store::Store> store;
+  RestoredNetwork restored;
+  Authorizer authorizer;
 };
 
 class Server {
  public:
-  // Starts serving; returns an error message (empty on success) through `error`.
+  // Starts serving `state`; returns an error message (empty on success) through `error`.
+  static std::unique_ptr<Server> Start(ServerState state, const ServerOptions& options,
+                                       std::string* error);
+  // The same over a new in-memory store holding `network` (tests), anyone may write.
   static std::unique_ptr<Server> Start(std::shared_ptr<const routes::Network> network,
                                        const ServerOptions& options, std::string* error);
   ~Server();
@@ -42,18 +70,24 @@ class Server {
   int port() const { return port_; }
   grpc::Server& grpc_server() { return *server_; }
   SnapshotHolder& snapshots() { return snapshots_; }
+  NetworkEditor& editor() { return editor_; }
+  ChangeFeed& feed() { return feed_; }
 
   // Stops accepting calls and waits up to `grace` for running calls; then cancels them.
   void Shutdown(std::chrono::milliseconds grace);
   void Wait();
 
  private:
-  Server(std::shared_ptr<const routes::Network> network, std::chrono::milliseconds compute_budget,
-         int compute_slots);
+  Server(ServerState state, const ServerOptions& options);
 
+  std::unique_ptr<store::Store> store_;
+  Authorizer authorizer_;
   SnapshotHolder snapshots_;
+  ChangeFeed feed_;
+  NetworkEditor editor_;
   NetworkServiceImpl network_service_;
   PlannerServiceImpl planner_service_;
+  NetworkEditServiceImpl edit_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

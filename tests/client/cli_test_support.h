@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "aircargo/v1/network_edit_service_mock.grpc.pb.h"
 #include "aircargo/v1/network_service_mock.grpc.pb.h"
 #include "aircargo/v1/planner_service_mock.grpc.pb.h"
 #include "client/cli.h"
@@ -28,9 +29,14 @@ class FakeStubs : public StubFactory {
     servers.push_back(server);
     return planner;
   }
+  v1::NetworkEditService::StubInterface& EditStub(const std::string& server) override {
+    servers.push_back(server);
+    return edit;
+  }
 
   ::testing::StrictMock<v1::MockNetworkServiceStub> network;
   ::testing::StrictMock<v1::MockPlannerServiceStub> planner;
+  ::testing::StrictMock<v1::MockNetworkEditServiceStub> edit;
   std::vector<std::string> servers;  // one entry per NetworkStub() / PlannerStub() call
 };
 

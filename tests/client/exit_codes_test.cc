@@ -31,10 +31,26 @@ constexpr auto kNewerCode = static_cast<grpc::StatusCode>(30);
 TEST(ExitCodeFor, IsServerErrorWhenAnyOtherCode) {
   for (grpc::StatusCode code :
        {grpc::StatusCode::UNIMPLEMENTED, grpc::StatusCode::INTERNAL, grpc::StatusCode::UNKNOWN,
-        grpc::StatusCode::PERMISSION_DENIED, grpc::StatusCode::CANCELLED, kNewerCode}) {
+        grpc::StatusCode::CANCELLED, kNewerCode}) {
     EXPECT_EQ(ExitCodeFor(code), ExitCode::kServerError) << StatusCodeName(code);
   }
   EXPECT_EQ(static_cast<int>(ExitCode::kServerError), 5);
+}
+
+TEST(ExitCodeFor, IsConflictWhenAbortedAndNotAllowedWhenUnauthenticated) {
+  EXPECT_EQ(ExitCodeFor(grpc::StatusCode::ABORTED), ExitCode::kConflict);
+  EXPECT_EQ(static_cast<int>(ExitCode::kConflict), 6);
+  EXPECT_EQ(ExitCodeFor(grpc::StatusCode::UNAUTHENTICATED), ExitCode::kNotAllowed);
+  EXPECT_EQ(ExitCodeFor(grpc::StatusCode::PERMISSION_DENIED), ExitCode::kNotAllowed);
+  EXPECT_EQ(static_cast<int>(ExitCode::kNotAllowed), 7);
+}
+
+TEST(DescribeFailure, SaysToReReadAndRetryOnAConflict) {
+  EXPECT_EQ(
+      DescribeFailure(grpc::Status(grpc::StatusCode::ABORTED, "at version 3, not 2"), "h:1", 10),
+      "conflict: at version 3, not 2 (re-read and retry)");
+  EXPECT_EQ(DescribeFailure(grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "no token"), "h:1", 10),
+            "not allowed: no token (give a token with --token-file or AIRCARGO_TOKEN)");
 }
 
 TEST(DescribeFailure, UsesTheServerMessageOnOneLineWhenRejected) {

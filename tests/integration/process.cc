@@ -95,6 +95,10 @@ ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string>
   int out_pipe[2];
   if (pipe(out_pipe) != 0) return;
   std::vector<std::string> argv = {binary, "--listen", "127.0.0.1:0"};
+  // Tests keep their edits in memory unless they name a store.
+  bool names_store = false;
+  for (const auto& a : args) names_store = names_store || a == "--store" || a == "--in-memory";
+  if (!names_store) argv.emplace_back("--in-memory");
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = Spawn(argv, {}, out_pipe[1], -1);
   close(out_pipe[1]);

@@ -24,7 +24,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
 // aircargod started on 127.0.0.1:0; the port is read from its start-up line.
 class ServerProcess {
  public:
-  // Starts `binary` with `args` (--listen 127.0.0.1:0 is added) and waits for it to serve.
+  // Starts `binary` with `args` (--listen 127.0.0.1:0 is added, and --in-memory unless `args` name
+  // --store or --in-memory) and waits for it to serve.
   ServerProcess(const std::string& binary, std::vector<std::string> args = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;

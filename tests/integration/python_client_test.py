@@ -34,7 +34,7 @@ class PythonClientTest(unittest.TestCase):
         cls.grpc = grpc
         cls.tmp = tempfile.TemporaryDirectory()
         generate_stubs(cls.tmp.name)
-        cls.server = subprocess.Popen([AIRCARGOD, "--listen", "127.0.0.1:0"],
+        cls.server = subprocess.Popen([AIRCARGOD, "--listen", "127.0.0.1:0", "--in-memory"],
                                       stdout=subprocess.PIPE, text=True)
         line = cls.server.stdout.readline()
         match = re.search(r"on 127\.0\.0\.1:(\d+)$", line.strip())

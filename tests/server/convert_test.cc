@@ -18,6 +18,10 @@ TEST(ToStatusCode, MapsEveryCoreCodeToItsGrpcCode) {
   EXPECT_EQ(ToStatusCode(ErrorCode::kDeadlineExceeded), grpc::StatusCode::DEADLINE_EXCEEDED);
   EXPECT_EQ(ToStatusCode(ErrorCode::kCancelled), grpc::StatusCode::CANCELLED);
   EXPECT_EQ(ToStatusCode(ErrorCode::kInternal), grpc::StatusCode::INTERNAL);
+  EXPECT_EQ(ToStatusCode(ErrorCode::kAborted), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(ToStatusCode(ErrorCode::kOutOfRange), grpc::StatusCode::OUT_OF_RANGE);
+  EXPECT_EQ(ToStatusCode(ErrorCode::kUnauthenticated), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ToStatusCode(ErrorCode::kUnavailable), grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST(ToStatus, MessageNamesTheFieldAndListsViolations) {

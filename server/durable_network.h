@@ -1,0 +1,34 @@
+// Start-up with a store: the network to serve is the store's newest checkpoint with its edit log
+// replayed on top (exactly the last acknowledged version), or, for a new store, the loaded network,
+// which becomes the store's base.
+//
+// A store made from a different base network than the one loaded (--network FILE or the embedded
+// default) refuses to start (kFailedPrecondition naming both) unless `replace` says to discard the
+// store's contents and start again from the loaded network. Any record that no longer applies is a
+// damaged store: kFailedPrecondition naming its version, never a silent reset.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "aircargo/v1/edits.pb.h"
+#include "routes/network.h"
+#include "routes/result.h"
+#include "server/store/store.h"
+
+namespace aircargo::server {
+
+struct RestoredNetwork {
+  std::shared_ptr<const routes::Network> network;  // the version to serve
+  std::vector<v1::EditRecord> recent;              // the kept edit log, oldest first
+  std::int64_t oldest_kept_version = 0;            // 0: no edit kept
+  std::int64_t base_version = 0;                   // the version the store started from
+  bool created = false;                            // a new (or replaced) store
+  std::size_t replayed = 0;                        // edits replayed on the checkpoint
+};
+
+routes::Result<RestoredNetwork> RestoreNetwork(store::Store& store,
+                                               std::shared_ptr<const routes::Network> loaded,
+                                               bool replace);
+
+}  // namespace aircargo::server

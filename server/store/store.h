@@ -1,0 +1,67 @@
+// Store: where aircargod keeps the network it serves durably: the base network it started from,
+// a checkpoint of the whole network every N accepted writes, and the edit log (every accepted write
+// as an EditRecord: version, time, author, request id and the edits). The server restores the
+// newest checkpoint and replays the edits after it, so a restart comes back to exactly the last
+// acknowledged version. The core never sees a store; the only implementation is SQLite
+// (server/store/sqlite_store.h), in a file or in memory.
+//
+// Errors are routes::Error values: kResourceExhausted when the disk or the store's size limit is
+// full, kFailedPrecondition for a store that cannot be written (read-only), kUnavailable when the
+// database is locked, kInternal for any other I/O failure, each naming the store. A failed call
+// leaves the store as it was before the call (one transaction each). Not thread-safe: the server
+// calls it from one writer at a time (server/network_editor.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aircargo/v1/edits.pb.h"
+#include "aircargo/v1/network.pb.h"
+#include "routes/result.h"
+
+namespace aircargo::server::store {
+
+// What a store that has been used holds.
+struct StoredNetwork {
+  std::uint64_t base_fingerprint = 0;  // of the base network (NetworkFingerprint)
+  std::string base_name;
+  v1::Network checkpoint;                // the whole network at its version
+  std::vector<v1::EditRecord> edits;     // the writes after the checkpoint, in version order
+  std::int64_t oldest_kept_version = 0;  // the oldest version whose EditRecord is kept; 0: none
+};
+
+// A stable 64-bit fingerprint of a network message (FNV-1a over its deterministic serialisation),
+// to recognise the base a store was made from.
+std::uint64_t NetworkFingerprint(const v1::Network& network);
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Where the store lives, for messages and the start-up line ("/var/lib/x.sqlite", "memory").
+  virtual std::string Describe() const = 0;
+
+  // What the store holds; nullopt for a store never initialised.
+  virtual routes::Result<std::optional<StoredNetwork>> Load() = 0;
+
+  // Empties the store and makes `base` its base network (and first checkpoint).
+  virtual routes::Result<bool> Initialize(const v1::Network& base) = 0;
+
+  // Appends one accepted write; durable on disk when it returns ok. With `checkpoint` (the whole
+  // network at record.version) it also stores a checkpoint and drops what compaction allows.
+  virtual routes::Result<bool> Append(const v1::EditRecord& record,
+                                      const v1::Network* checkpoint) = 0;
+
+  // Whether the write that makes `version` should carry a checkpoint of the whole network.
+  virtual bool WantsCheckpoint(std::int64_t version) const = 0;
+
+  // Up to `limit` kept EditRecords with version > since_version, oldest first.
+  virtual routes::Result<std::vector<v1::EditRecord>> ListEdits(std::int64_t since_version,
+                                                                int limit) = 0;
+  // The oldest version whose EditRecord is kept (0 when none is).
+  virtual routes::Result<std::int64_t> OldestKeptVersion() = 0;
+};
+
+}  // namespace aircargo::server::store
