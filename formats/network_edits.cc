@@ -239,21 +239,22 @@ routes::FieldViolation MapViolation(const routes::FieldViolation& v, const v1::N
   const auto split = SplitElementField(v.field);
   if (!split) return {v.field.empty() ? "network" : "network." + v.field, v.message};
   const bool is_route = split->list == "routes";
+  if (is_route && split->index < static_cast<std::size_t>(edited.routes_size()) &&
+      (split->rest == ".origin" || split->rest == ".destination")) {
+    // A route that lost its airport: the edit that deleted the airport is at fault.
+    const v1::Route& route = edited.routes(static_cast<int>(split->index));
+    const std::string& code = split->rest == ".origin" ? route.origin() : route.destination();
+    if (const std::string* by = editor.DeletedBy(code)) {
+      return {*by + ".iata", "route " + Quoted(route.id()) + " still uses airport " + Quoted(code) +
+                                 " (delete or change the route in the same write)"};
+    }
+  }
   const auto& paths = is_route ? route_paths : airport_paths;
   if (split->index < paths.size() && !paths[split->index].empty()) {
     return {paths[split->index] + std::string(split->rest), v.message};
   }
   if (is_route && split->index < static_cast<std::size_t>(edited.routes_size())) {
     const v1::Route& route = edited.routes(static_cast<int>(split->index));
-    // An untouched route that lost its airport: the edit that deleted the airport is at fault.
-    for (const std::string* code : {&route.origin(), &route.destination()}) {
-      const std::string* by = editor.DeletedBy(*code);
-      if (by != nullptr && (split->rest == ".origin" || split->rest == ".destination")) {
-        return {*by + ".iata", "route " + Quoted(route.id()) + " still uses airport " +
-                                   Quoted(*code) +
-                                   " (delete or change the route in the same write)"};
-      }
-    }
     return {"network.routes[" + std::to_string(split->index) + "] (" + Quoted(route.id()) + ")" +
                 std::string(split->rest),
             v.message};

@@ -43,9 +43,9 @@ struct ServerOptions {
   std::chrono::milliseconds watch_heartbeat = kDefaultWatchHeartbeat;
   // TLS: PEM file contents; empty cert: plaintext. With client_ca, clients must present a
   // certificate signed by it (mutual TLS).
-  std::string tls_cert_pem;
-  std::string tls_key_pem;
-  std::string tls_client_ca_pem;
+  std::string tls_cert_pem = {};
+  std::string tls_key_pem = {};
+  std::string tls_client_ca_pem = {};
   // How many EditRecords the ChangeFeed keeps (the store's keep_edits).
   std::size_t keep_edits = 1000;
 };
