@@ -1,8 +1,11 @@
 #include "server/auth.h"
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <utility>
+
+#include "server/convert.h"
 
 namespace aircargo::server {
 namespace {
@@ -123,6 +126,20 @@ routes::Result<bool> Authorizer::AuthorizeRead(const grpc::ServerContext& contex
   if (Match(read_tokens_, token) != nullptr || Match(write_tokens_, token) != nullptr) return true;
   return routes::MakeError(routes::ErrorCode::kUnauthenticated, "authorization",
                            "the token is not a token of this server");
+}
+
+namespace {
+std::atomic<const Authorizer*> read_gate{nullptr};
+}  // namespace
+
+void SetReadGate(const Authorizer* authorizer) { read_gate.store(authorizer); }
+const Authorizer* ReadGate() { return read_gate.load(); }
+
+grpc::Status CheckReadGate(const grpc::ServerContext& context) {
+  const Authorizer* gate = read_gate.load();
+  if (gate == nullptr) return grpc::Status::OK;
+  const auto ok = gate->AuthorizeRead(context);
+  return ok.ok() ? grpc::Status::OK : ToStatus(ok.error());
 }
 
 }  // namespace aircargo::server

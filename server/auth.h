@@ -60,4 +60,12 @@ class Authorizer {
   bool reads_need_token_ = false;
 };
 
+// The process's read gate, checked by every RPC handler (server/request_log.h LogRequest) when
+// set: Server::Start sets it to its Authorizer when reads need a token, and clears it when that
+// server is destroyed. Thread-safe (an atomic pointer).
+void SetReadGate(const Authorizer* authorizer);
+const Authorizer* ReadGate();
+// OK, or UNAUTHENTICATED when the gate is set and the call carries no read or write token.
+grpc::Status CheckReadGate(const grpc::ServerContext& context);
+
 }  // namespace aircargo::server

@@ -19,6 +19,39 @@ std::string Hex(std::uint64_t value) {
 
 }  // namespace
 
+routes::Result<RestoredNetwork> ReplayStore(store::Store& store, store::StoredNetwork state) {
+  RestoredNetwork out;
+  v1::Network current = std::move(state.checkpoint);
+  auto network = formats::BuildNetwork(current);
+  if (!network.ok()) {
+    return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
+                             store.Describe() + ": the checkpoint of version " +
+                                 std::to_string(current.version()) +
+                                 " is not a valid network: " + network.error().ToString());
+  }
+  std::shared_ptr<const routes::Network> snapshot = *network;
+  for (const v1::EditRecord& record : state.edits) {
+    auto next =
+        formats::ApplyNetworkEdits(std::move(current), record.edits(),
+                                   formats::EditPaths(record.edits(), true), record.version());
+    if (!next.ok()) {
+      return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
+                               store.Describe() + ": the edit of version " +
+                                   std::to_string(record.version()) +
+                                   " no longer applies: " + next.error().ToString());
+    }
+    snapshot = *next;
+    current = formats::ToProto(*snapshot);
+    ++out.replayed;
+  }
+  out.network = std::move(snapshot);
+  auto recent = store.ListEdits(state.oldest_kept_version - 1, std::numeric_limits<int>::max());
+  if (!recent.ok()) return recent.error();
+  out.recent = std::move(recent).value();
+  out.oldest_kept_version = state.oldest_kept_version;
+  return out;
+}
+
 routes::Result<RestoredNetwork> RestoreNetwork(store::Store& store,
                                                std::shared_ptr<const routes::Network> loaded,
                                                bool replace) {
@@ -44,36 +77,10 @@ routes::Result<RestoredNetwork> RestoreNetwork(store::Store& store,
     out.created = true;
     return out;
   }
-  store::StoredNetwork& state = *stored;
-  v1::Network current = std::move(state.checkpoint);
-  auto network = formats::BuildNetwork(current);
-  if (!network.ok()) {
-    return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
-                             store.Describe() + ": the checkpoint of version " +
-                                 std::to_string(current.version()) +
-                                 " is not a valid network: " + network.error().ToString());
-  }
-  std::shared_ptr<const routes::Network> snapshot = *network;
-  for (const v1::EditRecord& record : state.edits) {
-    auto next =
-        formats::ApplyNetworkEdits(std::move(current), record.edits(),
-                                   formats::EditPaths(record.edits(), true), record.version());
-    if (!next.ok()) {
-      return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
-                               store.Describe() + ": the edit of version " +
-                                   std::to_string(record.version()) +
-                                   " no longer applies: " + next.error().ToString());
-    }
-    snapshot = *next;
-    current = formats::ToProto(*snapshot);
-    ++out.replayed;
-  }
-  out.network = std::move(snapshot);
+  auto replayed = ReplayStore(store, std::move(*stored));
+  if (!replayed.ok()) return replayed.error();
+  out = std::move(replayed).value();
   out.base_version = base.version();
-  auto recent = store.ListEdits(state.oldest_kept_version - 1, std::numeric_limits<int>::max());
-  if (!recent.ok()) return recent.error();
-  out.recent = std::move(recent).value();
-  out.oldest_kept_version = state.oldest_kept_version;
   return out;
 }
 

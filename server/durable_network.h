@@ -27,6 +27,10 @@ struct RestoredNetwork {
   std::size_t replayed = 0;                        // edits replayed on the checkpoint
 };
 
+// The network a used store holds: its checkpoint with the kept log after it replayed (what
+// RestoreNetwork does once the base matches; aircargod --check-store calls it directly).
+routes::Result<RestoredNetwork> ReplayStore(store::Store& store, store::StoredNetwork state);
+
 routes::Result<RestoredNetwork> RestoreNetwork(store::Store& store,
                                                std::shared_ptr<const routes::Network> loaded,
                                                bool replace);

@@ -112,13 +112,8 @@ int CheckStore(const std::string& path) {
     return 1;
   }
   const std::int64_t checkpoint = (*state)->checkpoint.version();
-  auto network = aircargo::formats::BuildNetwork((*state)->checkpoint);
-  if (!network.ok()) {
-    PrintError(network.error());
-    return 1;
-  }
   // Replays the log onto the checkpoint exactly as start-up does.
-  auto restored = aircargo::server::RestoreNetwork(db, *network, false);
+  auto restored = aircargo::server::ReplayStore(db, *std::move(state).value());
   if (!restored.ok()) {
     PrintError(restored.error());
     return 1;

@@ -28,6 +28,7 @@ Server::~Server() {
     server_->Shutdown(std::chrono::system_clock::now());
     server_->Wait();
   }
+  if (ReadGate() == &authorizer_) SetReadGate(nullptr);
 }
 
 std::unique_ptr<Server> Server::Start(std::shared_ptr<const routes::Network> network,
@@ -53,6 +54,7 @@ std::unique_ptr<Server> Server::Start(ServerState state, const ServerOptions& op
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   std::unique_ptr<Server> server(new Server(std::move(state), options));
+  if (server->authorizer_.reads_need_token()) SetReadGate(&server->authorizer_);
   grpc::ServerBuilder builder;
   // One server per address: without this gRPC sets SO_REUSEPORT and a second server on the same
   // address would silently share the port (and the callers) with the first.

@@ -132,6 +132,16 @@ int ServerProcess::Stop() {
   return exit_code_;
 }
 
+void ServerProcess::Kill() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exit_code_ = DecodeStatus(status);
+    pid_ = -1;
+  }
+}
+
 ServerProcess::~ServerProcess() { Stop(); }
 
 }  // namespace aircargo::testing

@@ -37,6 +37,9 @@ class ServerProcess {
   const std::string& startup_line() const { return startup_line_; }
   // Sends SIGTERM and returns the exit code (0 for a clean shutdown). Idempotent.
   int Stop();
+  // Sends SIGKILL (a crash) and waits for the process. Idempotent.
+  void Kill();
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

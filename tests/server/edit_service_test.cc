@@ -201,6 +201,15 @@ TEST_F(EditServiceTest, ReadsNeedATokenWhenTheServerHasReadTokens) {
   grpc::ClientContext viewer;
   viewer.AddMetadata("authorization", "Bearer read-token-0123456789");
   EXPECT_TRUE(edits_->ListEdits(&viewer, v1::ListEditsRequest(), &log).ok());
+  // Every read RPC, NetworkService's too.
+  v1::GetNetworkResponse network;
+  grpc::ClientContext anonymous;
+  EXPECT_EQ(network_->GetNetwork(&anonymous, v1::GetNetworkRequest(), &network).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  grpc::ClientContext planner;
+  planner.AddMetadata("authorization", "Bearer write-token-0123456789");
+  EXPECT_TRUE(network_->GetNetwork(&planner, v1::GetNetworkRequest(), &network).ok())
+      << "a write token may read";
 }
 
 TEST_F(EditServiceTest, ListEditsIsOutOfRangeOnceTheVersionsAreCompacted) {
