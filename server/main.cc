@@ -321,6 +321,7 @@ int main(int argc, char** argv) {
   options.keep_edits = static_cast<std::size_t>(store_options.keep_edits);
   options.watch_heartbeat = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::duration<double>(heartbeat_seconds));
+  // The loaded network is the store's base; once edits were replayed on top it is no longer served.
   network = Result<std::shared_ptr<const Network>>(snapshot);
   // Loading freed the parsed file (tens of MB for a world network): give the free pages back to
   // the system rather than keep them resident for the server's lifetime.
