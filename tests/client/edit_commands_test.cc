@@ -34,9 +34,9 @@ TEST(RouteUpdateCommand, SendsExactlyTheGivenFieldsAsTheMaskWithTheGivenVersion)
   EXPECT_CALL(stubs.edit, UpdateRoute(_, _, _))
       .WillOnce(DoAll(Invoke([&](auto*, const v1::UpdateRouteRequest& r, auto*) { sent = r; }),
                       SetArgPointee<2>(Version(5)), Return(grpc::Status::OK)));
-  const CliRun run = RunArgs(stubs, {"route", "update", "SHE-YVR-W8", "--flights-per-week", "3",
-                                     "--departures", "sun 19:32, Wed 19:32,FRI 19:32",
-                                     "--status", "planned", "--expected-version", "4"});
+  const CliRun run = RunArgs(
+      stubs, {"route", "update", "SHE-YVR-W8", "--flights-per-week", "3", "--departures",
+              "sun 19:32, Wed 19:32,FRI 19:32", "--status", "planned", "--expected-version", "4"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
             "SHE-YVR-W8 updated (flights_per_week, departures, status): network version 5\n");
@@ -75,8 +75,8 @@ TEST(RouteUpdateCommand, AConflictExitsSixAndSaysToReReadAndRetry) {
       .WillOnce(Return(grpc::Status(grpc::StatusCode::ABORTED,
                                     "write.expected_version: the network is at version 9, not 8: "
                                     "re-read and retry")));
-  const CliRun run = RunArgs(stubs, {"route", "suspend", "SHE-YVR-W8", "--reason", "crew",
-                                     "--expected-version", "8"});
+  const CliRun run = RunArgs(
+      stubs, {"route", "suspend", "SHE-YVR-W8", "--reason", "crew", "--expected-version", "8"});
   EXPECT_EQ(run.exit_code, 6);
   EXPECT_THAT(run.err, HasSubstr("conflict: "));
   EXPECT_THAT(run.err, HasSubstr("re-read and retry"));
@@ -87,12 +87,12 @@ TEST(RouteUpdateCommand, IsAUsageErrorWithoutFieldsOrWithABadValue) {
   const CliRun none = RunArgs(stubs, {"route", "update", "SHE-YVR-W8"});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_THAT(none.err, HasSubstr("at least one field"));
-  const CliRun mode = RunArgs(stubs, {"route", "update", "SHE-YVR-W8", "--mode", "rocket",
-                                      "--expected-version", "1"});
+  const CliRun mode = RunArgs(
+      stubs, {"route", "update", "SHE-YVR-W8", "--mode", "rocket", "--expected-version", "1"});
   EXPECT_EQ(mode.exit_code, 2);
   EXPECT_THAT(mode.err, HasSubstr("--mode: must be one of freighter, belly, truck"));
-  const CliRun number = RunArgs(stubs, {"route", "update", "SHE-YVR-W8", "--payload-kg", "40t",
-                                        "--expected-version", "1"});
+  const CliRun number = RunArgs(
+      stubs, {"route", "update", "SHE-YVR-W8", "--payload-kg", "40t", "--expected-version", "1"});
   EXPECT_EQ(number.exit_code, 2);
   EXPECT_THAT(number.err, HasSubstr("--payload-kg: not a valid value: \"40t\""));
 }
