@@ -9,11 +9,10 @@
 
 namespace aircargo::server {
 
-Server::Server(std::shared_ptr<const routes::Network> network,
-               std::chrono::milliseconds compute_budget, int compute_slots)
+Server::Server(std::shared_ptr<const routes::Network> network, const ServerOptions& options)
     : snapshots_(std::move(network)),
       network_service_(snapshots_),
-      planner_service_(snapshots_, compute_budget, compute_slots) {}
+      planner_service_(snapshots_, options.compute_budget, options.threads, options.stop_check) {}
 
 Server::~Server() {
   if (server_) {
@@ -26,8 +25,7 @@ std::unique_ptr<Server> Server::Start(std::shared_ptr<const routes::Network> net
                                       const ServerOptions& options, std::string* error) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  std::unique_ptr<Server> server(
-      new Server(std::move(network), options.compute_budget, options.threads));
+  std::unique_ptr<Server> server(new Server(std::move(network), options));
   grpc::ServerBuilder builder;
   if (!options.listen.empty()) {
     builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);

@@ -30,6 +30,9 @@ struct ServerOptions {
   int max_request_bytes = kMaxRequestBytes;
   // Longest one planning request may compute (server/request_context.h); then RESOURCE_EXHAUSTED.
   std::chrono::milliseconds compute_budget = kDefaultComputeBudget;
+  // Tests only: makes each planning request's StopCheck instead of StopCheckFor (a deadline that
+  // has passed, a cancel after N polls), so stopping can be tested deterministically.
+  StopCheckMaker stop_check;
 };
 
 class Server {
@@ -48,8 +51,7 @@ class Server {
   void Wait();
 
  private:
-  Server(std::shared_ptr<const routes::Network> network, std::chrono::milliseconds compute_budget,
-         int compute_slots);
+  Server(std::shared_ptr<const routes::Network> network, const ServerOptions& options);
 
   SnapshotHolder snapshots_;
   NetworkServiceImpl network_service_;
