@@ -32,7 +32,7 @@ struct ServerOptions {
   std::chrono::milliseconds compute_budget = kDefaultComputeBudget;
   // Tests only: makes each planning request's StopCheck instead of StopCheckFor (a deadline that
   // has passed, a cancel after N polls), so stopping can be tested deterministically.
-  StopCheckMaker stop_check;
+  StopCheckMaker stop_check = {};
 };
 
 class Server {
