@@ -76,6 +76,24 @@ std::string FirstLines(const routes::Error& error, int max_lines) {
   return text;
 }
 
+// Validates an imported network, writes it to `output` and prints the import's summary line
+// (shared by every importer).
+Outcome SaveImported(Session& session, const v1::Network& message, const std::string& output,
+                     const std::string& summary) {
+  auto network = formats::BuildNetwork(message);
+  if (!network.ok()) {
+    return Outcome::Fail(ExitCode::kRejected, "the imported network does not validate: " +
+                                                  FirstLines(network.error(), 10));
+  }
+  auto saved = formats::SaveNetworkFile(message, output);
+  if (!saved.ok()) {
+    return Outcome::Fail(ExitCode::kInternal,
+                         "cannot write " + output + ": " + saved.error().ToString());
+  }
+  session.out() << "wrote " << output << ": " << summary << "\n";
+  return Outcome::Ok();
+}
+
 Outcome RunImportOpenFlights(Session& session, ImportOptions options) {
   namespace fs = std::filesystem;
   if (options.files.countries.empty()) {
@@ -99,18 +117,7 @@ Outcome RunImportOpenFlights(Session& session, ImportOptions options) {
     return Outcome::Fail(ExitCodeForError(message.error()),
                          "import failed: " + message.error().ToString());
   }
-  auto network = formats::BuildNetwork(*message);
-  if (!network.ok()) {
-    return Outcome::Fail(ExitCode::kRejected, "the imported network does not validate: " +
-                                                  FirstLines(network.error(), 10));
-  }
-  auto saved = formats::SaveNetworkFile(*message, options.output);
-  if (!saved.ok()) {
-    return Outcome::Fail(ExitCode::kInternal,
-                         "cannot write " + options.output + ": " + saved.error().ToString());
-  }
-  session.out() << "wrote " << options.output << ": " << report.Summary() << "\n";
-  return Outcome::Ok();
+  return SaveImported(session, *message, options.output, report.Summary());
 }
 
 routes::Result<std::string> ReadText(const std::string& path) {
@@ -151,19 +158,11 @@ Outcome RunImportSsim(Session& session, const SsimImportOptions& options) {
     return Outcome::Fail(ExitCodeForError(message.error()),
                          "import failed: " + message.error().ToString());
   }
-  auto network = formats::BuildNetwork(*message);
-  if (!network.ok()) {
-    return Outcome::Fail(ExitCode::kRejected, "the imported network does not validate: " +
-                                                  FirstLines(network.error(), 10));
+  Outcome outcome = SaveImported(session, *message, options.output, report.Summary());
+  if (outcome.ok()) {
+    for (const std::string& example : report.examples) session.out() << "  " << example << "\n";
   }
-  auto saved = formats::SaveNetworkFile(*message, options.output);
-  if (!saved.ok()) {
-    return Outcome::Fail(ExitCode::kInternal,
-                         "cannot write " + options.output + ": " + saved.error().ToString());
-  }
-  session.out() << "wrote " << options.output << ": " << report.Summary() << "\n";
-  for (const std::string& example : report.examples) session.out() << "  " << example << "\n";
-  return Outcome::Ok();
+  return outcome;
 }
 
 std::string ScenarioLabel(const ScenarioFlags& flags) {
