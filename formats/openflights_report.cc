@@ -3,21 +3,9 @@
 #include <string>
 
 #include "formats/openflights.h"
+#include "formats/thousands.h"
 
 namespace aircargo::formats {
-namespace {
-
-std::string WithThousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-}  // namespace
 
 std::int64_t ImportReport::skipped_rows() const {
   return airports_without_iata + airports_missing_coordinates + airports_unknown_time_zone_skipped +

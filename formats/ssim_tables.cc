@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "formats/ssim.h"
+#include "formats/thousands.h"
 
 namespace aircargo::formats {
 namespace {
@@ -24,16 +25,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAircraf
 }};
 
 bool IsCodeChar(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-std::string WithThousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return n < 0 ? "-" + out : out;
-}
 
 }  // namespace
 
