@@ -57,16 +57,7 @@ struct ExportOptions {
   ScenarioFlags scenario;
 };
 
-ExitCode ExitCodeForError(const routes::Error& error) {
-  switch (error.code) {
-    case routes::ErrorCode::kInvalidArgument:
-    case routes::ErrorCode::kNotFound:
-    case routes::ErrorCode::kFailedPrecondition:
-      return ExitCode::kRejected;
-    default:
-      return ExitCode::kInternal;
-  }
-}
+ExitCode ExitCodeForError(const routes::Error& error) { return ExitCodeFor(error.code); }
 
 std::string FirstLines(const routes::Error& error, int max_lines) {
   std::string text = error.ToString();

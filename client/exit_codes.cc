@@ -49,6 +49,26 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
   return ExitCode::kServerError;  // a code newer than this switch
 }
 
+ExitCode ExitCodeFor(routes::ErrorCode code) {
+  switch (code) {
+    case routes::ErrorCode::kInvalidArgument:
+      return ExitCodeFor(grpc::StatusCode::INVALID_ARGUMENT);
+    case routes::ErrorCode::kNotFound:
+      return ExitCodeFor(grpc::StatusCode::NOT_FOUND);
+    case routes::ErrorCode::kFailedPrecondition:
+      return ExitCodeFor(grpc::StatusCode::FAILED_PRECONDITION);
+    case routes::ErrorCode::kResourceExhausted:
+      return ExitCodeFor(grpc::StatusCode::RESOURCE_EXHAUSTED);
+    case routes::ErrorCode::kDeadlineExceeded:
+      return ExitCodeFor(grpc::StatusCode::DEADLINE_EXCEEDED);
+    case routes::ErrorCode::kCancelled:
+      return ExitCodeFor(grpc::StatusCode::CANCELLED);
+    case routes::ErrorCode::kInternal:
+      return ExitCodeFor(grpc::StatusCode::INTERNAL);
+  }
+  return ExitCodeFor(grpc::StatusCode::INTERNAL);
+}
+
 std::string StatusCodeName(grpc::StatusCode code) {
   switch (code) {
     case grpc::StatusCode::OK:

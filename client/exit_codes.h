@@ -11,6 +11,10 @@
 //   6  conflict (ABORTED): the network changed since it was read; re-read and retry
 //   7  not allowed (UNAUTHENTICATED, PERMISSION_DENIED): a missing or wrong token
 //
+// The one table: every command's exit code comes from ExitCodeFor. An offline command (import,
+// export --network FILE) that gets a core error exits as the status the server answers for that
+// error would (server/convert.cc; tests/client/exit_codes_test.cc checks the two agree).
+//
 // Scripts may rely on these numbers; change them only with a note in the changelog.
 #pragma once
 
@@ -18,6 +22,8 @@
 
 #include <string>
 #include <string_view>
+
+#include "routes/result.h"
 
 namespace aircargo::client {
 
@@ -37,6 +43,9 @@ extern const char kExitCodesHelp[];
 
 // The exit code for a call that finished with `code` (kOk for OK).
 ExitCode ExitCodeFor(grpc::StatusCode code);
+// The exit code for an offline command's core error: ExitCodeFor the status the server would
+// answer for it.
+ExitCode ExitCodeFor(routes::ErrorCode code);
 
 // The canonical name of a code ("NOT_FOUND"); "CODE_<n>" for a value outside the enum.
 std::string StatusCodeName(grpc::StatusCode code);

@@ -21,15 +21,18 @@ class StopCheck {
   static constexpr std::uint32_t kStride = 256;
 
   StopCheck() = default;
-  // Stops after `deadline`, or when `cancelled` (may be empty) returns true.
-  explicit StopCheck(Clock::time_point deadline, std::function<bool()> cancelled = {})
-      : deadline_(deadline), cancelled_(std::move(cancelled)) {}
+  // Stops after `deadline`, or when `cancelled` (may be empty) returns true. Poll() looks every
+  // `stride` calls (tests use 1, to stop a computation at an exact poll).
+  explicit StopCheck(Clock::time_point deadline, std::function<bool()> cancelled = {},
+                     std::uint32_t stride = kStride)
+      : deadline_(deadline), cancelled_(std::move(cancelled)), stride_(stride == 0 ? 1 : stride) {}
 
   static StopCheck After(Clock::duration budget) { return StopCheck(Clock::now() + budget); }
 
-  // Every kStride-th call looks at the clock and the cancel flag; the others return nullopt.
+  // Every stride-th call (kStride by default) looks at the clock and the cancel flag; the others
+  // return nullopt.
   std::optional<Error> Poll() {
-    if (++calls_ % kStride != 0) return std::nullopt;
+    if (++calls_ % stride_ != 0) return std::nullopt;
     return Check();
   }
   // Looks now.
@@ -38,6 +41,7 @@ class StopCheck {
  private:
   std::optional<Clock::time_point> deadline_;
   std::function<bool()> cancelled_;
+  std::uint32_t stride_ = kStride;
   std::uint32_t calls_ = 0;
 };
 

@@ -60,7 +60,7 @@ class Authorizer {
   bool reads_need_token_ = false;
 };
 
-// The process's read gate, checked by every RPC handler (server/request_log.h LogRequest) when
+// The process's read gate, checked by every RPC handler (server/rpc_handler.h HandleRpc) when
 // set: Server::Start sets it to its Authorizer when reads need a token, and clears it when that
 // server is destroyed. Thread-safe (an atomic pointer).
 void SetReadGate(const Authorizer* authorizer);

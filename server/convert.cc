@@ -1,5 +1,7 @@
 #include "server/convert.h"
 
+#include <string>
+
 #include "formats/network_proto.h"
 
 namespace aircargo::server {
@@ -34,6 +36,24 @@ grpc::StatusCode ToStatusCode(routes::ErrorCode code) {
 
 grpc::Status ToStatus(const routes::Error& error) {
   return grpc::Status(ToStatusCode(error.code), error.ToString());
+}
+
+grpc::Status ToStatus(const routes::Error& error, std::chrono::milliseconds compute_budget,
+                      bool budget_set_the_deadline) {
+  if (error.code == routes::ErrorCode::kDeadlineExceeded && budget_set_the_deadline) {
+    return ToStatus(routes::MakeError(
+        routes::ErrorCode::kResourceExhausted, "compute",
+        "the request needed more than the server's compute budget of " +
+            std::to_string(compute_budget.count()) +
+            " ms; narrow it (fewer destinations or pairs, a closer origin, more constraints)"));
+  }
+  return ToStatus(error);
+}
+
+grpc::Status InternalErrorStatus(std::uint64_t request_id) {
+  return ToStatus(routes::MakeError(routes::ErrorCode::kInternal, "",
+                                    "internal error (request id " + std::to_string(request_id) +
+                                        "); the server log has the details"));
 }
 
 v1::NetworkSummary ToProto(const routes::NetworkSummary& s) {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "server/convert.h"
-#include "server/request_log.h"
+#include "server/rpc_handler.h"
 
 namespace aircargo::server {
 namespace {
@@ -26,7 +26,7 @@ grpc::Status NetworkEditServiceImpl::Write(
     const char* method, grpc::ServerContext* context,
     const google::protobuf::RepeatedPtrField<v1::NetworkEdit>& edits, bool batch,
     const v1::WriteOptions& options, v1::EditResponse* response) {
-  return LogRequest(method, context, [&] {
+  return HandleRpc(method, context, [&] {
     const auto author = authorizer_.AuthorizeWrite(*context);
     if (!author.ok()) return ToStatus(author.error());
     const auto result = editor_.Write(edits, batch, options, *author);
@@ -94,7 +94,7 @@ grpc::Status NetworkEditServiceImpl::ApplyEdits(grpc::ServerContext* context,
 grpc::Status NetworkEditServiceImpl::ListEdits(grpc::ServerContext* context,
                                                const v1::ListEditsRequest* request,
                                                v1::ListEditsResponse* response) {
-  return LogRequest("ListEdits", context, [&] {
+  return HandleRpc("ListEdits", context, [&] {
     if (auto ok = authorizer_.AuthorizeRead(*context); !ok.ok()) return ToStatus(ok.error());
     if (request->since_version() < 0) {
       return ToStatus(routes::InvalidArgument("since_version", "must be >= 0"));
@@ -124,7 +124,7 @@ grpc::Status NetworkEditServiceImpl::ListEdits(grpc::ServerContext* context,
 grpc::Status NetworkEditServiceImpl::WatchNetwork(
     grpc::ServerContext* context, const v1::WatchNetworkRequest* request,
     grpc::ServerWriter<v1::WatchNetworkResponse>* writer) {
-  return LogRequest("WatchNetwork", context, [&] {
+  return HandleRpc("WatchNetwork", context, [&] {
     if (auto ok = authorizer_.AuthorizeRead(*context); !ok.ok()) return ToStatus(ok.error());
     if (request->from_version() < 0) {
       return ToStatus(routes::InvalidArgument("from_version", "must be >= 0"));

@@ -7,7 +7,7 @@
 #include "routes/ascii.h"
 #include "routes/network_summary.h"
 #include "server/convert.h"
-#include "server/request_log.h"
+#include "server/rpc_handler.h"
 
 namespace aircargo::server {
 
@@ -15,11 +15,11 @@ using routes::EqualsIgnoreCase;
 grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
                                             const v1::GetNetworkRequest* request,
                                             v1::GetNetworkResponse* response) {
-  return LogRequest("GetNetwork", context, [&] {
+  return HandleRpc("GetNetwork", context, [&] {
     const auto network = snapshots_.Get();
     if (!v1::NetworkView_IsValid(request->view())) {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          "view: unknown value " + std::to_string(request->view()));
+      return ToStatus(
+          routes::InvalidArgument("view", "unknown value " + std::to_string(request->view())));
     }
     if (request->view() == v1::NETWORK_VIEW_FULL) {
       *response->mutable_network() = formats::ToProto(*network);
@@ -37,12 +37,12 @@ grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
 grpc::Status NetworkServiceImpl::ListAirports(grpc::ServerContext* context,
                                               const v1::ListAirportsRequest* request,
                                               v1::ListAirportsResponse* response) {
-  return LogRequest("ListAirports", context, [&] {
+  return HandleRpc("ListAirports", context, [&] {
     const auto network = snapshots_.Get();
     const std::string& country = request->country();
     if (!country.empty() && country.size() != 2) {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          "country: must be an ISO 3166-1 alpha-2 code, got \"" + country + "\"");
+      return ToStatus(routes::InvalidArgument(
+          "country", "must be an ISO 3166-1 alpha-2 code, got \"" + country + "\""));
     }
     for (const routes::Airport& a : network->airports()) {
       if (country.empty() || EqualsIgnoreCase(a.country, country)) {
@@ -57,7 +57,7 @@ grpc::Status NetworkServiceImpl::ListAirports(grpc::ServerContext* context,
 grpc::Status NetworkServiceImpl::GetAirport(grpc::ServerContext* context,
                                             const v1::GetAirportRequest* request,
                                             v1::GetAirportResponse* response) {
-  return LogRequest("GetAirport", context, [&] {
+  return HandleRpc("GetAirport", context, [&] {
     const auto network = snapshots_.Get();
     const auto id = ResolveAirport(*network, "iata", request->iata());
     if (!id.ok()) return ToStatus(id.error());
@@ -84,7 +84,7 @@ grpc::Status NetworkServiceImpl::GetAirport(grpc::ServerContext* context,
 grpc::Status NetworkServiceImpl::ListRoutes(grpc::ServerContext* context,
                                             const v1::ListRoutesRequest* request,
                                             v1::ListRoutesResponse* response) {
-  return LogRequest("ListRoutes", context, [&] {
+  return HandleRpc("ListRoutes", context, [&] {
     const auto network = snapshots_.Get();
     std::optional<routes::AirportId> origin;
     std::optional<routes::AirportId> destination;
@@ -99,8 +99,8 @@ grpc::Status NetworkServiceImpl::ListRoutes(grpc::ServerContext* context,
       destination = *id;
     }
     if (!v1::RouteStatus_IsValid(request->status())) {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          "status: unknown value " + std::to_string(request->status()));
+      return ToStatus(
+          routes::InvalidArgument("status", "unknown value " + std::to_string(request->status())));
     }
     const auto matches = [&](const routes::Route& r) {
       return (!origin || r.origin == *origin) && (!destination || r.destination == *destination) &&

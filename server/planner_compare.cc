@@ -1,13 +1,12 @@
 // PlannerService.CompareScenarios.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "routes/capacity/compare.h"
-#include "server/convert.h"
 #include "server/convert_compare.h"
 #include "server/convert_scenario.h"
 #include "server/planner_service.h"
-#include "server/request_context.h"
-#include "server/request_log.h"
 
 namespace aircargo::server {
 namespace {
@@ -21,30 +20,35 @@ routes::Error Renamed(routes::Error error, const std::string& which) {
   return error;
 }
 
+// The request's two views of one snapshot.
+struct ComparedViews {
+  routes::ScenarioView baseline;
+  routes::ScenarioView alternative;
+};
+
 }  // namespace
 
 grpc::Status PlannerServiceImpl::CompareScenarios(grpc::ServerContext* context,
                                                   const v1::CompareScenariosRequest* request,
                                                   v1::CompareScenariosResponse* response) {
-  return LogRequest("CompareScenarios", context, [&] {
-    const auto network = snapshots_.Get();
-    auto pairs = ComparePairsFromProto(*request, *network);
-    if (!pairs.ok()) return ToStatus(pairs.error());
-    const auto today = TodayUtc();
-    auto baseline = MakeScenarioView(BaselineScenario(*request), *network, today);
-    if (!baseline.ok()) return ToStatus(Renamed(baseline.error(), "baseline"));
-    auto alternative = MakeScenarioView(AlternativeScenario(*request), *network, today);
-    if (!alternative.ok()) return ToStatus(Renamed(alternative.error(), "alternative"));
-    routes::StopCheck stop = StopCheckFor(context, compute_budget_);
-    // Waits for one of the server's compute slots (aircargod --threads).
-    auto slot = slots_.Acquire(stop);
-    if (!slot.ok()) return CoreErrorStatus(context, slot.error(), compute_budget_);
-    auto comparison = routes::CompareScenarios(*baseline, *alternative, *pairs, stop);
-    if (!comparison.ok()) return CoreErrorStatus(context, comparison.error(), compute_budget_);
-    ToProto(*baseline, *alternative, *comparison, response);
-    response->set_network_version(network->version());
-    return grpc::Status::OK;
-  });
+  return PlannerCall(
+      "CompareScenarios", env(), context, response,
+      [&](const routes::Network& network) { return ComparePairsFromProto(*request, network); },
+      [&](const std::shared_ptr<const routes::Network>& network,
+          std::chrono::year_month_day today) -> routes::Result<ComparedViews> {
+        auto baseline = MakeScenarioView(BaselineScenario(*request), *network, today);
+        if (!baseline.ok()) return Renamed(baseline.error(), "baseline");
+        auto alternative = MakeScenarioView(AlternativeScenario(*request), *network, today);
+        if (!alternative.ok()) return Renamed(alternative.error(), "alternative");
+        return ComparedViews{std::move(baseline).value(), std::move(alternative).value()};
+      },
+      [](const ComparedViews& views, const std::vector<routes::OdPair>& pairs, ComputeSlots::Lease&,
+         routes::StopCheck& stop) {
+        return routes::CompareScenarios(views.baseline, views.alternative, pairs, stop);
+      },
+      [&](const ComparedViews& views, const std::vector<routes::OdPair>&, const auto& comparison) {
+        ToProto(views.baseline, views.alternative, comparison, response);
+      });
 }
 
 }  // namespace aircargo::server

@@ -1,16 +1,20 @@
 // PlannerServiceImpl: aircargo.v1.PlannerService. One file per method group defines its handlers
-// (planner_paths.cc, planner_itinerary.cc, planner_capacity.cc, planner_compare.cc); each takes the
-// snapshot once, builds the ScenarioView (server/convert_scenario.h) and a StopCheck
-// (server/request_context.h), calls the core and maps the result (server/convert_*.h). Core
-// computations stop at the caller's deadline, on cancellation, or after `compute_budget`; at
-// most `compute_slots` of them run at once (0: one per hardware thread), the others wait in line.
+// (planner_paths.cc, planner_itinerary.cc, planner_capacity.cc, planner_compare.cc) as the steps of
+// the one planning skeleton, PlannerCall (server/rpc_handler.h): validate the request
+// (server/convert_*.h), the ScenarioView (server/scenario_views.h), the core call, the mapping of
+// its result. Core computations stop at the caller's deadline, on cancellation, or after
+// `compute_budget`; at most `compute_slots` of them run at once (0: one per hardware thread), the
+// others wait in line. `stop_check` (tests only) replaces StopCheckFor.
 #pragma once
 
 #include <chrono>
+#include <memory>
+#include <utility>
 
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "server/compute_slots.h"
 #include "server/request_context.h"
+#include "server/rpc_handler.h"
 #include "server/scenario_views.h"
 #include "server/snapshot_holder.h"
 
@@ -20,8 +24,11 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
  public:
   explicit PlannerServiceImpl(const SnapshotHolder& snapshots,
                               std::chrono::milliseconds compute_budget = kDefaultComputeBudget,
-                              int compute_slots = 0)
-      : snapshots_(snapshots), compute_budget_(compute_budget), slots_(compute_slots) {}
+                              int compute_slots = 0, StopCheckMaker stop_check = {})
+      : snapshots_(snapshots),
+        compute_budget_(compute_budget),
+        stop_check_(std::move(stop_check)),
+        slots_(compute_slots) {}
 
   grpc::Status FindPaths(grpc::ServerContext* context, const v1::FindPathsRequest* request,
                          v1::FindPathsResponse* response) override;
@@ -40,8 +47,18 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
                                 v1::CompareScenariosResponse* response) override;
 
  private:
+  PlannerEnv env() { return PlannerEnv{snapshots_, slots_, compute_budget_, stop_check_}; }
+  // The make_view step for a request with one scenario: the shared operating-today view or its own.
+  auto SharedView(const v1::Scenario& scenario) {
+    return [this, &scenario](const std::shared_ptr<const routes::Network>& network,
+                             std::chrono::year_month_day today) {
+      return views_.For(scenario, network, today);
+    };
+  }
+
   const SnapshotHolder& snapshots_;
   const std::chrono::milliseconds compute_budget_;
+  const StopCheckMaker stop_check_;
   ComputeSlots slots_;
   ScenarioViews views_;  // the shared operating-today view per snapshot
 };

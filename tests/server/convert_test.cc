@@ -10,19 +10,7 @@ namespace {
 
 using routes::ErrorCode;
 
-TEST(ToStatusCode, MapsEveryCoreCodeToItsGrpcCode) {
-  EXPECT_EQ(ToStatusCode(ErrorCode::kInvalidArgument), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kNotFound), grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kFailedPrecondition), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kResourceExhausted), grpc::StatusCode::RESOURCE_EXHAUSTED);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kDeadlineExceeded), grpc::StatusCode::DEADLINE_EXCEEDED);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kCancelled), grpc::StatusCode::CANCELLED);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kInternal), grpc::StatusCode::INTERNAL);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kAborted), grpc::StatusCode::ABORTED);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kOutOfRange), grpc::StatusCode::OUT_OF_RANGE);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kUnauthenticated), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(ToStatusCode(ErrorCode::kUnavailable), grpc::StatusCode::UNAVAILABLE);
-}
+// The code table itself: tests/server/status_table_test.cc.
 
 TEST(ToStatus, MessageNamesTheFieldAndListsViolations) {
   routes::Error error = routes::InvalidArgument("k", "must be between 1 and 50, got 0");
