@@ -227,7 +227,8 @@ void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
       ->delimiter(',')
       ->check(PairValidator());
   compare_command
-      ->add_option("--origin", compare->origin, "Origin of the default pairs (default: SHE)")
+      ->add_option("--origin", compare->origin,
+                   "Origin of the default pairs (default: the network's busiest airport)")
       ->transform(Upper);
   compare_command
       ->add_option("--base-as-of", compare->base_as_of,

@@ -59,15 +59,96 @@ int BasisInputFromProto(v1::EvidenceBasis basis) {
   return static_cast<int>(basis);
 }
 
-// The proto enums and the core enums share their numeric values (0 = unset in the proto).
-static_assert(static_cast<int>(routes::Mode::kFreighter) == v1::MODE_FREIGHTER);
-static_assert(static_cast<int>(routes::Mode::kBelly) == v1::MODE_BELLY);
-static_assert(static_cast<int>(routes::Mode::kTruck) == v1::MODE_TRUCK);
-static_assert(static_cast<int>(routes::RouteStatus::kOperating) == v1::ROUTE_STATUS_OPERATING);
-static_assert(static_cast<int>(routes::RouteStatus::kPlanned) == v1::ROUTE_STATUS_PLANNED);
-static_assert(static_cast<int>(routes::RouteStatus::kSuspended) == v1::ROUTE_STATUS_SUSPENDED);
-static_assert(static_cast<int>(routes::Weekday::kMonday) == v1::MONDAY);
-static_assert(static_cast<int>(routes::Weekday::kSunday) == v1::SUNDAY);
+std::optional<routes::Mode> ModeFromProto(int mode) {
+  switch (mode) {
+    case v1::MODE_FREIGHTER:
+      return routes::Mode::kFreighter;
+    case v1::MODE_BELLY:
+      return routes::Mode::kBelly;
+    case v1::MODE_TRUCK:
+      return routes::Mode::kTruck;
+    default:  // MODE_UNSPECIFIED, or a value this build does not know
+      return std::nullopt;
+  }
+}
+
+std::optional<routes::RouteStatus> RouteStatusFromProto(int status) {
+  switch (status) {
+    case v1::ROUTE_STATUS_OPERATING:
+      return routes::RouteStatus::kOperating;
+    case v1::ROUTE_STATUS_PLANNED:
+      return routes::RouteStatus::kPlanned;
+    case v1::ROUTE_STATUS_SUSPENDED:
+      return routes::RouteStatus::kSuspended;
+    default:  // ROUTE_STATUS_UNSPECIFIED, or a value this build does not know
+      return std::nullopt;
+  }
+}
+
+std::optional<routes::Weekday> WeekdayFromProto(int weekday) {
+  switch (weekday) {
+    case v1::MONDAY:
+      return routes::Weekday::kMonday;
+    case v1::TUESDAY:
+      return routes::Weekday::kTuesday;
+    case v1::WEDNESDAY:
+      return routes::Weekday::kWednesday;
+    case v1::THURSDAY:
+      return routes::Weekday::kThursday;
+    case v1::FRIDAY:
+      return routes::Weekday::kFriday;
+    case v1::SATURDAY:
+      return routes::Weekday::kSaturday;
+    case v1::SUNDAY:
+      return routes::Weekday::kSunday;
+    default:  // WEEKDAY_UNSPECIFIED, or a value this build does not know
+      return std::nullopt;
+  }
+}
+
+v1::Mode ToProto(routes::Mode mode) {
+  switch (mode) {
+    case routes::Mode::kFreighter:
+      return v1::MODE_FREIGHTER;
+    case routes::Mode::kBelly:
+      return v1::MODE_BELLY;
+    case routes::Mode::kTruck:
+      return v1::MODE_TRUCK;
+  }
+  return v1::MODE_UNSPECIFIED;
+}
+
+v1::RouteStatus ToProto(routes::RouteStatus status) {
+  switch (status) {
+    case routes::RouteStatus::kOperating:
+      return v1::ROUTE_STATUS_OPERATING;
+    case routes::RouteStatus::kPlanned:
+      return v1::ROUTE_STATUS_PLANNED;
+    case routes::RouteStatus::kSuspended:
+      return v1::ROUTE_STATUS_SUSPENDED;
+  }
+  return v1::ROUTE_STATUS_UNSPECIFIED;
+}
+
+v1::Weekday ToProto(routes::Weekday weekday) {
+  switch (weekday) {
+    case routes::Weekday::kMonday:
+      return v1::MONDAY;
+    case routes::Weekday::kTuesday:
+      return v1::TUESDAY;
+    case routes::Weekday::kWednesday:
+      return v1::WEDNESDAY;
+    case routes::Weekday::kThursday:
+      return v1::THURSDAY;
+    case routes::Weekday::kFriday:
+      return v1::FRIDAY;
+    case routes::Weekday::kSaturday:
+      return v1::SATURDAY;
+    case routes::Weekday::kSunday:
+      return v1::SUNDAY;
+  }
+  return v1::WEEKDAY_UNSPECIFIED;
+}
 
 routes::Airport AirportFromProto(const v1::Airport& a) {
   routes::Airport out;
@@ -92,17 +173,17 @@ routes::RouteInput RouteInputFromProto(const v1::Route& r) {
   out.origin = r.origin();
   out.destination = r.destination();
   out.carrier = r.carrier();
-  out.mode = r.mode();  // proto and core enums share their values; the builder range-checks
+  out.mode = ModeFromProto(r.mode());
   out.aircraft = r.aircraft();
   out.payload_kg = r.payload_kg();
   out.flights_per_week = r.flights_per_week();
   for (const v1::Departure& d : r.departures()) {
-    out.departures.push_back({d.weekday(), d.local_time()});
+    out.departures.push_back({WeekdayFromProto(d.weekday()), d.local_time()});
   }
   out.block_minutes = r.block_minutes();
   out.distance_km = r.distance_km();
   out.cost_per_kg_micros = r.cost_per_kg_micros();
-  out.status = r.status();
+  out.status = RouteStatusFromProto(r.status());
   out.effective_from = r.effective_from();
   out.effective_to = r.effective_to();
   out.basis = BasisInputFromProto(r.basis());
@@ -136,19 +217,20 @@ routes::RouteInput RouteInputFromProto(v1::Route&& r) {
   out.origin = Take(r, &R::origin, &R::mutable_origin);
   out.destination = Take(r, &R::destination, &R::mutable_destination);
   out.carrier = Take(r, &R::carrier, &R::mutable_carrier);
-  out.mode = r.mode();
+  out.mode = ModeFromProto(r.mode());
   out.aircraft = Take(r, &R::aircraft, &R::mutable_aircraft);
   out.payload_kg = r.payload_kg();
   out.flights_per_week = r.flights_per_week();
   out.departures.reserve(static_cast<std::size_t>(r.departures_size()));
   for (v1::Departure& d : *r.mutable_departures()) {
     out.departures.push_back(
-        {d.weekday(), Take(d, &v1::Departure::local_time, &v1::Departure::mutable_local_time)});
+        {WeekdayFromProto(d.weekday()),
+         Take(d, &v1::Departure::local_time, &v1::Departure::mutable_local_time)});
   }
   out.block_minutes = r.block_minutes();
   out.distance_km = r.distance_km();
   out.cost_per_kg_micros = r.cost_per_kg_micros();
-  out.status = r.status();
+  out.status = RouteStatusFromProto(r.status());
   out.effective_from = Take(r, &R::effective_from, &R::mutable_effective_from);
   out.effective_to = Take(r, &R::effective_to, &R::mutable_effective_to);
   out.basis = BasisInputFromProto(r.basis());
@@ -208,19 +290,19 @@ v1::Route ToProto(const routes::Network& network, const routes::Route& r) {
   out.set_origin(network.airport(r.origin).iata);
   out.set_destination(network.airport(r.destination).iata);
   out.set_carrier(r.carrier);
-  out.set_mode(static_cast<v1::Mode>(r.mode));
+  out.set_mode(ToProto(r.mode));
   out.set_aircraft(r.aircraft);
   out.set_payload_kg(r.payload_kg);
   out.set_flights_per_week(r.flights_per_week);
   for (const routes::Departure& d : r.departures) {
     v1::Departure* pd = out.add_departures();
-    pd->set_weekday(static_cast<v1::Weekday>(d.weekday));
+    pd->set_weekday(ToProto(d.weekday));
     pd->set_local_time(routes::FormatLocalTime(d.minute_of_day));
   }
   out.set_block_minutes(r.block_minutes);
   out.set_distance_km(r.distance_km);
   out.set_cost_per_kg_micros(r.cost_per_kg_micros);
-  out.set_status(static_cast<v1::RouteStatus>(r.status));
+  out.set_status(ToProto(r.status));
   if (r.effective_from) out.set_effective_from(routes::FormatIsoDate(*r.effective_from));
   if (r.effective_to) out.set_effective_to(routes::FormatIsoDate(*r.effective_to));
   out.set_basis(ToProto(r.basis));

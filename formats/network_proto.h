@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "aircargo/v1/network.pb.h"
 #include "routes/network.h"
@@ -29,6 +30,15 @@ routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(v1::Network&
 // numeric value, or the wire value unchanged when it is unknown (the builder then rejects it).
 v1::EvidenceBasis ToProto(routes::EvidenceBasis basis);
 int BasisInputFromProto(v1::EvidenceBasis basis);
+// The enums of the Network message, one exhaustive switch each way per enum (the core numbers its
+// enums for itself). From the proto: empty for *_UNSPECIFIED and for values this build does not
+// know (a newer peer's), which NetworkBuilder reports as "is required (...)".
+std::optional<routes::Mode> ModeFromProto(int mode);
+std::optional<routes::RouteStatus> RouteStatusFromProto(int status);
+std::optional<routes::Weekday> WeekdayFromProto(int weekday);
+v1::Mode ToProto(routes::Mode mode);
+v1::RouteStatus ToProto(routes::RouteStatus status);
+v1::Weekday ToProto(routes::Weekday weekday);
 
 v1::Airport ToProto(const routes::Airport& airport);
 v1::Route ToProto(const routes::Network& network, const routes::Route& route);

@@ -9,6 +9,8 @@
 
 namespace aircargo::routes {
 
+// ISO 8601 numbering (Monday = 1 .. Sunday = 7): the calendar arithmetic of dated flights uses it.
+// The proto's numbers map in one exhaustive switch (formats/network_proto.h).
 enum class Weekday { kMonday = 1, kTuesday, kWednesday, kThursday, kFriday, kSaturday, kSunday };
 
 // "Mon".."Sun".

@@ -155,7 +155,8 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
     p.Add(at.Of("destination"), "must differ from origin " + Quoted(r.origin));
   }
   if (r.carrier.empty()) p.Add(at.Of("carrier"), "is required");
-  if (r.mode < 1 || r.mode > 3) p.Add(at.Of("mode"), "is required (freighter, belly or truck)");
+  if (!r.mode || !IsKnownMode(*r.mode))
+    p.Add(at.Of("mode"), "is required (freighter, belly or truck)");
   if (r.payload_kg <= 0 || r.payload_kg > kMaxPayloadKg) {
     p.Add(at.Of("payload_kg"), "must be between 1 and " + std::to_string(kMaxPayloadKg) + ", got " +
                                    std::to_string(r.payload_kg));
@@ -173,7 +174,7 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
   out.departures.reserve(r.departures.size());
   for (std::size_t i = 0; i < r.departures.size(); ++i) {
     const DepartureInput& d = r.departures[i];
-    if (d.weekday < 1 || d.weekday > 7) {
+    if (!d.weekday) {
       p.Add(at.Of(DepartureField(i, "weekday")), "is required (MONDAY..SUNDAY)");
     }
     const auto minute = ParseLocalTime(d.local_time);
@@ -181,7 +182,7 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
       p.Add(at.Of(DepartureField(i, "local_time")),
             "must be a local time \"HH:MM\" (00:00 to 23:59), got " + Quoted(d.local_time));
     }
-    out.departures.push_back({static_cast<Weekday>(d.weekday), minute.value_or(0)});
+    out.departures.push_back({d.weekday.value_or(Weekday::kMonday), minute.value_or(0)});
   }
   if (r.block_minutes <= 0 || r.block_minutes > kMaxBlockMinutes) {
     p.Add(at.Of("block_minutes"), "must be between 1 and " + std::to_string(kMaxBlockMinutes) +
@@ -197,7 +198,7 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
                                            std::to_string(kMaxCostPerKgMicros) + ", got " +
                                            std::to_string(r.cost_per_kg_micros));
   }
-  if (r.status < 1 || r.status > 3) {
+  if (!r.status) {
     p.Add(at.Of("status"), "is required (operating, planned or suspended)");
   }
   out.effective_from.reset();
@@ -227,13 +228,13 @@ bool ValidateRoute(Problems& p, const FieldPath& at, const RouteInput& r,
   }
   if (p.size() != problems_before) return false;
   out.basis = static_cast<EvidenceBasis>(r.basis);
-  out.mode = static_cast<Mode>(r.mode);
+  out.mode = *r.mode;
   out.payload_kg = r.payload_kg;
   out.flights_per_week = r.flights_per_week;
   out.block_minutes = r.block_minutes;
   out.distance_km = r.distance_km;
   out.cost_per_kg_micros = r.cost_per_kg_micros;
-  out.status = static_cast<RouteStatus>(r.status);
+  out.status = *r.status;
   return true;
 }
 

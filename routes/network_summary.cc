@@ -33,4 +33,23 @@ NetworkSummary Summarize(const Network& network) {
   return s;
 }
 
+std::optional<AirportId> BusiestAirport(const Network& network) {
+  std::optional<AirportId> best;
+  std::int64_t best_kg = 0;
+  for (std::uint32_t a = 0; a < network.airports().size(); ++a) {
+    std::int64_t kg = 0;
+    for (RouteId r : network.outbound(AirportId(a))) {
+      const Route& route = network.route(r);
+      if (route.status == RouteStatus::kOperating) kg += route.weekly_capacity_kg();
+    }
+    if (kg == 0) continue;
+    if (!best || kg > best_kg ||
+        (kg == best_kg && network.airport(AirportId(a)).iata < network.airport(*best).iata)) {
+      best = AirportId(a);
+      best_kg = kg;
+    }
+  }
+  return best;
+}
+
 }  // namespace aircargo::routes

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "routes/network.h"
 
@@ -29,5 +30,9 @@ struct NetworkSummary {
 };
 
 NetworkSummary Summarize(const Network& network);
+
+// The network's hub: the airport with the most outbound weekly capacity on OPERATING routes (ties:
+// the smaller IATA code). None when no route operates. CompareScenarios' default origin.
+std::optional<AirportId> BusiestAirport(const Network& network);
 
 }  // namespace aircargo::routes

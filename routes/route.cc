@@ -14,6 +14,16 @@ const char* ModeName(Mode mode) {
   return "?";
 }
 
+bool IsKnownMode(Mode mode) {
+  switch (mode) {
+    case Mode::kFreighter:
+    case Mode::kBelly:
+    case Mode::kTruck:
+      return true;
+  }
+  return false;
+}
+
 const char* StatusName(RouteStatus status) {
   switch (status) {
     case RouteStatus::kOperating:

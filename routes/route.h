@@ -13,8 +13,13 @@
 
 namespace aircargo::routes {
 
-enum class Mode { kFreighter = 1, kBelly, kTruck };
-enum class RouteStatus { kOperating = 1, kPlanned, kSuspended };
+// Numbered for the core (from 0, no "unset" value); the proto's numbers map in one exhaustive
+// switch per enum (formats/network_proto.h).
+enum class Mode { kFreighter, kBelly, kTruck };
+enum class RouteStatus { kOperating, kPlanned, kSuspended };
+
+// Whether `mode` is one of the enumerators (a value cast from an integer may not be).
+bool IsKnownMode(Mode mode);
 // What a route's facts rest on, strongest first (docs/data.md defines each level). kUnspecified:
 // the network does not say.
 enum class EvidenceBasis {
@@ -71,18 +76,18 @@ struct Route {
 
 // Unvalidated text values, for the ones a file states as text.
 struct DepartureInput {
-  int weekday = 0;         // 1 = Monday .. 7 = Sunday; 0 = unset
-  std::string local_time;  // "HH:MM"
+  std::optional<Weekday> weekday;  // none: unset (or a value the proto mapping did not know)
+  std::string local_time;          // "HH:MM"
 };
 
 // A route as stated in a file or request, before NetworkBuilder validates and resolves it.
-// Numeric enums use 0 for "unset" (the proto's *_UNSPECIFIED).
+// Enums are empty when unset (the proto's *_UNSPECIFIED) or unknown to the proto mapping.
 struct RouteInput {
   std::string id;
   std::string origin;       // IATA code
   std::string destination;  // IATA code
   std::string carrier;
-  int mode = 0;  // Mode value, 0 = unset
+  std::optional<Mode> mode;
   std::string aircraft;
   std::int64_t payload_kg = 0;
   std::int32_t flights_per_week = 0;
@@ -90,7 +95,7 @@ struct RouteInput {
   std::int32_t block_minutes = 0;
   double distance_km = 0;  // 0 = derive from the airports' coordinates
   std::int64_t cost_per_kg_micros = 0;
-  int status = 0;              // RouteStatus value, 0 = unset
+  std::optional<RouteStatus> status;
   std::string effective_from;  // "YYYY-MM-DD" or empty
   std::string effective_to;    // "YYYY-MM-DD" or empty; not before effective_from
   int basis = 0;               // EvidenceBasis value, 0 = unstated (allowed)

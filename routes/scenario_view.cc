@@ -50,7 +50,7 @@ Result<ScenarioView> ScenarioView::Make(const Network& network, const Scenario& 
   for (std::size_t i = 0; i < scenario.extra_routes.size(); ++i) {
     const std::string at = "scenario.extra_routes[" + std::to_string(i) + "]";
     RouteInput input = scenario.extra_routes[i];
-    if (input.status == 0) input.status = static_cast<int>(RouteStatus::kOperating);
+    if (!input.status) input.status = RouteStatus::kOperating;
     auto route = ValidateRouteFor(network, input, at);
     if (!route.ok()) return route.error();
     if (network.FindRoute(route->id) || !extra_ids.insert(route->id).second) {

@@ -1,9 +1,10 @@
 #include "server/convert_capacity.h"
 
 #include <algorithm>
-#include <cctype>
+#include <utility>
 
 #include "formats/network_proto.h"
+#include "routes/country_code.h"
 #include "server/convert.h"
 
 namespace aircargo::server {
@@ -62,22 +63,10 @@ routes::Result<routes::CapacityQuery> ResolveCapacityEndpoints(
                                        " airports, got " + std::to_string(destinations.size()));
   }
   if (!country.empty()) {
-    std::string upper = country;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (upper.size() != 2 || !std::isalpha(static_cast<unsigned char>(upper[0])) ||
-        !std::isalpha(static_cast<unsigned char>(upper[1]))) {
-      return routes::InvalidArgument("destination_country",
-                                     "must be an ISO 3166-1 alpha-2 code, got \"" + country + "\"");
-    }
-    for (std::uint32_t a = 0; a < network.airports().size(); ++a) {
-      if (network.airports()[a].country == upper && routes::AirportId(a) != query.origin) {
-        query.destinations.push_back(routes::AirportId(a));
-      }
-    }
-    if (query.destinations.empty()) {
-      return routes::NotFound("destination_country",
-                              "the network has no airport in " + upper + " other than the origin");
-    }
+    auto airports =
+        routes::AirportsInCountry(network, "destination_country", country, query.origin);
+    if (!airports.ok()) return airports.error();
+    query.destinations = std::move(airports).value();
     return query;
   }
   if (destinations.empty()) {

@@ -96,16 +96,22 @@ routes::Result<std::vector<routes::OdPair>> ComparePairsFromProto(
     const v1::CompareScenariosRequest& request, const routes::Network& network) {
   std::vector<routes::OdPair> pairs;
   if (request.pairs().empty()) {
-    const std::string origin = request.origin().empty() ? kDefaultCompareOrigin : request.origin();
-    auto id = ResolveAirport(network, "origin", origin);
+    if (request.origin().empty()) {
+      // The documented default, drawn from the network itself: its busiest airport.
+      const auto hub = routes::BusiestAirport(network);
+      if (!hub) {
+        return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "origin",
+                                 "no route operates on this network, so it has no default origin; "
+                                 "set origin or pairs");
+      }
+      return routes::PairsFromOrigin(network, *hub);
+    }
+    auto id = ResolveAirport(network, "origin", request.origin());
     if (!id.ok()) return id.error();
     return routes::PairsFromOrigin(network, *id);
   }
-  if (static_cast<std::size_t>(request.pairs_size()) > routes::kMaxComparePairs) {
-    return routes::InvalidArgument(
-        "pairs", "must list at most " + std::to_string(routes::kMaxComparePairs) + " pairs, got " +
-                     std::to_string(request.pairs_size()));
-  }
+  // The pair limit (routes::kMaxComparePairs) has one home, routes::CompareScenarios; the request
+  // message's size limit (server/server.h) bounds the work of resolving before it.
   for (int i = 0; i < request.pairs_size(); ++i) {
     const std::string at = "pairs[" + std::to_string(i) + "]";
     auto from = ResolveAirport(network, at + ".origin", request.pairs(i).origin());

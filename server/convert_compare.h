@@ -1,6 +1,8 @@
 // CompareScenarios request -> the two scenarios and the pair list, and the core comparison ->
 // response. Defaults: baseline unset = operating routes today; alternative unset = the baseline
-// with include_planned; pairs empty = `origin` (default "SHE") to every other airport. Validation
+// with include_planned; pairs empty = `origin` to every other airport, and origin empty = the
+// network's busiest airport (routes::BusiestAirport: most outbound operating weekly capacity;
+// FAILED_PRECONDITION "origin" when no route operates). Validation
 // names the field: "pairs[i].origin" / "pairs[i].destination" (INVALID_ARGUMENT when malformed or
 // equal, NOT_FOUND when unknown), "origin", "pairs" (too many), "baseline.*" / "alternative.*".
 #pragma once
@@ -14,9 +16,6 @@
 #include "routes/scenario_view.h"
 
 namespace aircargo::server {
-
-// The default origin of CompareScenarios: the Shenyang network's hub.
-inline constexpr char kDefaultCompareOrigin[] = "SHE";
 
 routes::Result<std::vector<routes::OdPair>> ComparePairsFromProto(
     const v1::CompareScenariosRequest& request, const routes::Network& network);

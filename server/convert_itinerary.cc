@@ -91,7 +91,7 @@ v1::Itinerary ToProto(const routes::ScenarioView& view, const routes::Itinerary&
     l->set_connection_minutes(static_cast<std::int32_t>(leg.connection.count()));
     l->set_block_minutes(route.block_minutes);
     l->set_payload_kg(route.payload_kg);
-    l->set_mode(static_cast<v1::Mode>(static_cast<int>(route.mode)));
+    l->set_mode(formats::ToProto(route.mode));
     l->set_basis(formats::ToProto(route.basis));
     total_wait += leg.wait.count();
   }

@@ -24,29 +24,11 @@ routes::Result<routes::Objective> ObjectiveFromProto(int objective) {
   }
 }
 
-routes::Result<routes::Mode> ModeFromProto(const std::string& field, int mode) {
-  switch (mode) {
-    case v1::MODE_FREIGHTER:
-      return routes::Mode::kFreighter;
-    case v1::MODE_BELLY:
-      return routes::Mode::kBelly;
-    case v1::MODE_TRUCK:
-      return routes::Mode::kTruck;
-    default:
-      return routes::InvalidArgument(field, "unknown mode " + std::to_string(mode));
-  }
-}
-
-v1::Mode ModeToProto(routes::Mode mode) {
-  switch (mode) {
-    case routes::Mode::kFreighter:
-      return v1::MODE_FREIGHTER;
-    case routes::Mode::kBelly:
-      return v1::MODE_BELLY;
-    case routes::Mode::kTruck:
-      return v1::MODE_TRUCK;
-  }
-  return v1::MODE_UNSPECIFIED;
+// The mode filter: the one Mode switch is formats::ModeFromProto; here only the field's error.
+routes::Result<routes::Mode> RequiredMode(const std::string& field, int mode) {
+  const auto known = formats::ModeFromProto(mode);
+  if (!known) return routes::InvalidArgument(field, "unknown mode " + std::to_string(mode));
+  return *known;
 }
 
 // Resolves a repeated list of airport codes, naming "<field>[i]" on error.
@@ -107,7 +89,7 @@ routes::Result<routes::PathQuery> PathQueryFromProto(const v1::FindPathsRequest&
     query.excluded_carriers.push_back(carrier);
   }
   for (int i = 0; i < request.modes_size(); ++i) {
-    auto mode = ModeFromProto("modes[" + std::to_string(i) + "]", request.modes(i));
+    auto mode = RequiredMode("modes[" + std::to_string(i) + "]", request.modes(i));
     if (!mode.ok()) return mode.error();
     query.modes.push_back(*mode);
   }
@@ -159,7 +141,7 @@ void ToProto(const routes::ScenarioView& view, const routes::PathQuery& query,
       out->set_origin(network.airport(leg.origin).iata);
       out->set_destination(network.airport(leg.destination).iata);
       out->set_carrier(leg.carrier);
-      out->set_mode(ModeToProto(leg.mode));
+      out->set_mode(formats::ToProto(leg.mode));
       out->set_aircraft(leg.aircraft);
       out->set_distance_km(leg.distance_km);
       out->set_block_minutes(leg.block_minutes);

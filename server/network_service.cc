@@ -5,6 +5,7 @@
 
 #include "formats/network_proto.h"
 #include "routes/ascii.h"
+#include "routes/country_code.h"
 #include "routes/network_summary.h"
 #include "server/convert.h"
 #include "server/rpc_handler.h"
@@ -39,10 +40,11 @@ grpc::Status NetworkServiceImpl::ListAirports(grpc::ServerContext* context,
                                               v1::ListAirportsResponse* response) {
   return HandleRpc("ListAirports", context, [&] {
     const auto network = snapshots_.Get();
-    const std::string& country = request->country();
-    if (!country.empty() && country.size() != 2) {
-      return ToStatus(routes::InvalidArgument(
-          "country", "must be an ISO 3166-1 alpha-2 code, got \"" + country + "\""));
+    std::string country;  // empty: every airport
+    if (!request->country().empty()) {
+      auto code = routes::NormalizeCountryCode("country", request->country());
+      if (!code.ok()) return ToStatus(code.error());
+      country = *code;
     }
     for (const routes::Airport& a : network->airports()) {
       if (country.empty() || EqualsIgnoreCase(a.country, country)) {
@@ -98,15 +100,18 @@ grpc::Status NetworkServiceImpl::ListRoutes(grpc::ServerContext* context,
       if (!id.ok()) return ToStatus(id.error());
       destination = *id;
     }
-    if (!v1::RouteStatus_IsValid(request->status())) {
-      return ToStatus(
-          routes::InvalidArgument("status", "unknown value " + std::to_string(request->status())));
+    std::optional<routes::RouteStatus> status;  // none: any
+    if (request->status() != v1::ROUTE_STATUS_UNSPECIFIED) {
+      status = formats::RouteStatusFromProto(request->status());
+      if (!status) {
+        return ToStatus(routes::InvalidArgument(
+            "status", "unknown value " + std::to_string(request->status())));
+      }
     }
     const auto matches = [&](const routes::Route& r) {
       return (!origin || r.origin == *origin) && (!destination || r.destination == *destination) &&
              (request->carrier().empty() || EqualsIgnoreCase(r.carrier, request->carrier())) &&
-             (request->status() == v1::ROUTE_STATUS_UNSPECIFIED ||
-              static_cast<int>(r.status) == request->status());
+             (!status || r.status == *status);
     };
     // Walk the origin's own routes when it is given: O(degree), not O(routes).
     if (origin) {

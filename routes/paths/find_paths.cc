@@ -79,8 +79,7 @@ std::optional<Error> Validate(const Network& network, const PathQuery& q) {
     }
   }
   for (std::size_t i = 0; i < q.modes.size(); ++i) {
-    const int mode = static_cast<int>(q.modes[i]);
-    if (mode < static_cast<int>(Mode::kFreighter) || mode > static_cast<int>(Mode::kTruck)) {
+    if (!IsKnownMode(q.modes[i])) {
       return InvalidArgument("modes[" + std::to_string(i) + "]", "unknown mode");
     }
   }

@@ -152,15 +152,15 @@ TEST(NetworkProto, MapsEveryAirportFieldWhenConvertingOneAirport) {
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(ToProto(core), input));
 }
 
-TEST(NetworkProto, KeepsUnsetEnumsAsZeroWhenConvertingOneRoute) {
+TEST(NetworkProto, KeepsUnsetEnumsEmptyWhenConvertingOneRoute) {
   v1::Route r;
   r.set_id("X");
   r.add_departures()->set_local_time("07:30");
   const routes::RouteInput in = RouteInputFromProto(r);
-  EXPECT_EQ(in.mode, 0);
-  EXPECT_EQ(in.status, 0);
+  EXPECT_EQ(in.mode, std::nullopt);
+  EXPECT_EQ(in.status, std::nullopt);
   ASSERT_EQ(in.departures.size(), 1u);
-  EXPECT_EQ(in.departures[0].weekday, 0);
+  EXPECT_EQ(in.departures[0].weekday, std::nullopt);
   EXPECT_EQ(in.departures[0].local_time, "07:30");
 }
 
@@ -206,6 +206,32 @@ TEST(NetworkProto, MapsEveryEvidenceBasisBothWays) {
     EXPECT_EQ(name, routes::BasisName(core));
   }
   EXPECT_EQ(v1::EvidenceBasis_descriptor()->value_count(), routes::kEvidenceBasisCount);
+}
+
+// Every enumerator maps both ways and back to itself (the core numbers its enums for itself, so
+// this is not a cast); unspecified and unknown proto values map to "unset".
+TEST(NetworkProto, EnumsRoundTripThroughTheirOneSwitch) {
+  for (auto mode : {routes::Mode::kFreighter, routes::Mode::kBelly, routes::Mode::kTruck}) {
+    EXPECT_EQ(ModeFromProto(ToProto(mode)), mode);
+    EXPECT_NE(ToProto(mode), v1::MODE_UNSPECIFIED);
+  }
+  EXPECT_EQ(ToProto(routes::Mode::kBelly), v1::MODE_BELLY);
+  for (auto status : {routes::RouteStatus::kOperating, routes::RouteStatus::kPlanned,
+                      routes::RouteStatus::kSuspended}) {
+    EXPECT_EQ(RouteStatusFromProto(ToProto(status)), status);
+    EXPECT_NE(ToProto(status), v1::ROUTE_STATUS_UNSPECIFIED);
+  }
+  EXPECT_EQ(ToProto(routes::RouteStatus::kSuspended), v1::ROUTE_STATUS_SUSPENDED);
+  for (int day = 1; day <= 7; ++day) {
+    const auto weekday = routes::Weekday{day};
+    EXPECT_EQ(WeekdayFromProto(ToProto(weekday)), weekday);
+  }
+  EXPECT_EQ(ToProto(routes::Weekday::kMonday), v1::MONDAY);
+  EXPECT_EQ(ToProto(routes::Weekday::kSunday), v1::SUNDAY);
+  EXPECT_EQ(ModeFromProto(v1::MODE_UNSPECIFIED), std::nullopt);
+  EXPECT_EQ(ModeFromProto(9), std::nullopt);
+  EXPECT_EQ(RouteStatusFromProto(-1), std::nullopt);
+  EXPECT_EQ(WeekdayFromProto(8), std::nullopt);
 }
 
 TEST(BuildNetwork, CarriesTheVersionWhenTheMessageHasOne) {

@@ -283,13 +283,13 @@ TEST(NetworkBuilderRules, RejectsCarrierWhenEmpty) {
 
 TEST(NetworkBuilderRules, RejectsModeWhenUnset) {
   RouteInput r = SheYvr();
-  r.mode = 0;
+  r.mode = std::nullopt;
   EXPECT_THAT(RouteViolations(r), ElementsAre(Violation("routes[0].mode", HasSubstr("required"))));
 }
 
 TEST(NetworkBuilderRules, RejectsModeWhenOutOfEnumRange) {
   RouteInput r = SheYvr();
-  r.mode = 4;
+  r.mode = static_cast<Mode>(7);  // not an enumerator (the proto mapping never makes one)
   EXPECT_THAT(RouteViolations(r), ElementsAre(Violation("routes[0].mode", HasSubstr("freighter"))));
 }
 
@@ -345,7 +345,7 @@ TEST(NetworkBuilderRules, AcceptsDeparturesWhenNoneAreListed) {
 TEST(NetworkBuilderRules, RejectsDepartureWeekdayWhenUnset) {
   RouteInput r = SheYvr();
   r.flights_per_week = 2;
-  r.departures = {{3, "01:30"}, {0, "19:30"}};
+  r.departures = {{Weekday{3}, "01:30"}, {std::nullopt, "19:30"}};
   EXPECT_THAT(RouteViolations(r),
               ElementsAre(Violation("routes[0].departures[1].weekday", HasSubstr("required"))));
 }
@@ -353,7 +353,7 @@ TEST(NetworkBuilderRules, RejectsDepartureWeekdayWhenUnset) {
 TEST(NetworkBuilderRules, RejectsDepartureLocalTimeWhenNotHhMmWithinTheDay) {
   RouteInput r = SheYvr();
   r.flights_per_week = 4;
-  r.departures = {{1, "24:00"}, {2, "7:30"}, {3, "ab:cd"}, {4, "23:59"}};
+  r.departures = {{Weekday{1}, "24:00"}, {2, "7:30"}, {3, "ab:cd"}, {Weekday{4}, "23:59"}};
   EXPECT_THAT(RouteViolations(r),
               ElementsAre(Violation("routes[0].departures[0].local_time", HasSubstr("\"24:00\"")),
                           Violation("routes[0].departures[1].local_time", HasSubstr("\"7:30\"")),
@@ -397,7 +397,7 @@ TEST(NetworkBuilderRules, RejectsCostWhenNegative) {
 
 TEST(NetworkBuilderRules, RejectsStatusWhenUnset) {
   RouteInput r = SheYvr();
-  r.status = 0;
+  r.status = std::nullopt;
   EXPECT_THAT(RouteViolations(r),
               ElementsAre(Violation("routes[0].status", HasSubstr("required"))));
 }

@@ -52,13 +52,13 @@ std::shared_ptr<const Network> BuildSampleNetwork() {
   she_yvr.source = "reference S1";
   RouteInput she_icn_ca = MakeRoute("SHE-ICN-CA", "SHE", "ICN");
   she_icn_ca.carrier = "CA";
-  she_icn_ca.mode = static_cast<int>(Mode::kBelly);
+  she_icn_ca.mode = Mode::kBelly;
   she_icn_ca.distance_km = 600;
   she_icn_ca.flights_per_week = 2;
-  she_icn_ca.departures = {{2, "08:05"}, {6, "23:59"}};
+  she_icn_ca.departures = {{Weekday{2}, "08:05"}, {Weekday{6}, "23:59"}};
   RouteInput she_icn_ke = MakeRoute("SHE-ICN-KE", "SHE", "ICN");
   she_icn_ke.carrier = "KE";
-  she_icn_ke.status = static_cast<int>(RouteStatus::kPlanned);
+  she_icn_ke.status = RouteStatus::kPlanned;
   RouteInput icn_she = MakeRoute("ICN-SHE-CA", "ICN", "SHE");
   icn_she.carrier = "CA";
 
@@ -219,7 +219,7 @@ TEST(NetworkBuilder, ReportsEveryProblemTogetherWhenSeveralFieldsAreBad) {
   icn.latitude_deg = 120;
   RouteInput bad_payload = MakeRoute("SHE-YVR-1", "SHE", "YVR");
   bad_payload.payload_kg = 0;
-  bad_payload.status = 0;
+  bad_payload.status = std::nullopt;
   RouteInput unknown = MakeRoute("SHE-PEK-1", "SHE", "PEK");
   RouteInput bad_time = MakeRoute("YVR-SHE-1", "YVR", "SHE");
   bad_time.departures[0].local_time = "25:00";

@@ -28,7 +28,7 @@ RouteInput Service(std::string id, std::string origin, std::string destination, 
   r.payload_kg = payload_kg;
   r.flights_per_week = flights_per_week;
   r.departures.clear();
-  r.status = static_cast<int>(status);
+  r.status = status;
   return r;
 }
 

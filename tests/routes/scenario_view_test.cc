@@ -29,7 +29,7 @@ std::shared_ptr<const Network> Net() {
   yvr.effective_from = "2024-11-17";
   auto planned = MakeRoute("SHE-YVR-CA", "SHE", "YVR");
   planned.carrier = "CA";
-  planned.status = static_cast<int>(RouteStatus::kPlanned);
+  planned.status = RouteStatus::kPlanned;
   planned.effective_from = "2025-04-26";
   auto icn = MakeRoute("SHE-ICN-KE", "SHE", "ICN");
   icn.carrier = "KE";
@@ -40,7 +40,7 @@ std::shared_ptr<const Network> Net() {
   icn_yvr.carrier = "KE";
   auto suspended = MakeRoute("SHE-ICN-OZ", "SHE", "ICN");
   suspended.carrier = "OZ";
-  suspended.status = static_cast<int>(RouteStatus::kSuspended);
+  suspended.status = RouteStatus::kSuspended;
   auto built = Build({Shenyang(), Vancouver(), Incheon()}, {yvr, planned, icn, icn_yvr, suspended});
   EXPECT_TRUE(built.ok());
   return *built;
@@ -183,7 +183,7 @@ TEST(ScenarioView, ExtraRoutesGetIdsAfterTheNetworksAndAreWalked) {
   Scenario s;
   s.as_of = kMid2025;
   auto extra = MakeRoute("YVR-ICN-XX", "YVR", "ICN");
-  extra.status = 0;  // unset: an extra route is meant to fly
+  extra.status = std::nullopt;  // unset: an extra route is meant to fly
   s.extra_routes = {extra};
   s.capacity_factors = {{RouteId{}, "YVR-ICN-XX", 2.0}};
   auto view = ScenarioView::Make(*n, s);

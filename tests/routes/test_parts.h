@@ -62,14 +62,14 @@ inline RouteInput MakeRoute(std::string id, std::string origin, std::string dest
   r.origin = std::move(origin);
   r.destination = std::move(destination);
   r.carrier = "W8";
-  r.mode = static_cast<int>(Mode::kFreighter);
+  r.mode = Mode::kFreighter;
   r.aircraft = "B767-300F";
   r.payload_kg = 43'500;
   r.flights_per_week = 1;
-  r.departures = {{7, "19:30"}};
+  r.departures = {{Weekday{7}, "19:30"}};
   r.block_minutes = 600;
   r.cost_per_kg_micros = 2'500'000;
-  r.status = static_cast<int>(RouteStatus::kOperating);
+  r.status = RouteStatus::kOperating;
   return r;
 }
 

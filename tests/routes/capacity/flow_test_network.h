@@ -65,12 +65,12 @@ inline std::shared_ptr<const Network> MakeFlowNetwork(
     r.origin = arcs[i].from;
     r.destination = arcs[i].to;
     r.carrier = "XX";
-    r.mode = static_cast<int>(Mode::kFreighter);
+    r.mode = Mode::kFreighter;
     r.payload_kg = arcs[i].kg;
     r.flights_per_week = 1;
     r.block_minutes = 60;
     r.cost_per_kg_micros = arcs[i].cost;
-    r.status = static_cast<int>(arcs[i].planned ? RouteStatus::kPlanned : RouteStatus::kOperating);
+    r.status = arcs[i].planned ? RouteStatus::kPlanned : RouteStatus::kOperating;
     builder.AddRoute(std::move(r));
   }
   auto network = builder.Build();

@@ -121,22 +121,23 @@ void ExpectSameAsBruteForce(const Network& network, const ItineraryQuery& q, int
 //    \--SHE-ANC Tue 23:00, 480 min--> ANC --ANC-ORD Wed/Sat 06:00, 330 min---------------> ORD
 //                                      \--ANC-ICN Mon 12:00 (a way back, for loops)
 TEST(ItineraryBruteForce, InlineTimetableMatchesEnumeration) {
-  auto network =
-      test::Build({test::Shenyang(), test::Incheon(), test::Anchorage(), test::Chicago()},
-                  {Flight("SHE-ICN", "SHE", "ICN", {{1, "08:00"}, {3, "08:00"}, {5, "08:00"}}, 150),
-                   Flight("ICN-ANC", "ICN", "ANC", {{2, "20:00"}, {4, "20:00"}}, 420),
-                   Flight("ICN-ORD", "ICN", "ORD",
-                          {{1, "18:00"},
-                           {2, "18:00"},
-                           {3, "18:00"},
-                           {4, "18:00"},
-                           {5, "18:00"},
-                           {6, "18:00"},
-                           {7, "18:00"}},
-                          780),
-                   Flight("SHE-ANC", "SHE", "ANC", {{2, "23:00"}}, 480),
-                   Flight("ANC-ORD", "ANC", "ORD", {{3, "06:00"}, {6, "06:00"}}, 330),
-                   Flight("ANC-ICN", "ANC", "ICN", {{1, "12:00"}}, 540)});
+  auto network = test::Build(
+      {test::Shenyang(), test::Incheon(), test::Anchorage(), test::Chicago()},
+      {Flight("SHE-ICN", "SHE", "ICN",
+              {{Weekday{1}, "08:00"}, {Weekday{3}, "08:00"}, {Weekday{5}, "08:00"}}, 150),
+       Flight("ICN-ANC", "ICN", "ANC", {{Weekday{2}, "20:00"}, {Weekday{4}, "20:00"}}, 420),
+       Flight("ICN-ORD", "ICN", "ORD",
+              {{Weekday{1}, "18:00"},
+               {Weekday{2}, "18:00"},
+               {Weekday{3}, "18:00"},
+               {Weekday{4}, "18:00"},
+               {Weekday{5}, "18:00"},
+               {Weekday{6}, "18:00"},
+               {Weekday{7}, "18:00"}},
+              780),
+       Flight("SHE-ANC", "SHE", "ANC", {{Weekday{2}, "23:00"}}, 480),
+       Flight("ANC-ORD", "ANC", "ORD", {{Weekday{3}, "06:00"}, {Weekday{6}, "06:00"}}, 330),
+       Flight("ANC-ICN", "ANC", "ICN", {{Weekday{1}, "12:00"}}, 540)});
   ASSERT_TRUE(network.ok());
   ItineraryQuery q;
   q.origin = *(*network)->FindAirport("SHE");
@@ -169,7 +170,7 @@ TEST(ItineraryBruteForce, SeededRandomTimetablesMatchEnumeration) {
       for (int d = 0; d < per_week; ++d) {
         char time[6];
         std::snprintf(time, sizeof time, "%02d:%02d", pick(0, 23), pick(0, 11) * 5);
-        departures.push_back({pick(1, 7), time});
+        departures.push_back({Weekday{pick(1, 7)}, time});
       }
       routes.push_back(Flight("R" + std::to_string(r), airports[from].iata, airports[to].iata,
                               departures, pick(60, 900)));

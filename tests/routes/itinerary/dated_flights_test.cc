@@ -97,7 +97,7 @@ TEST(DatedFlights, RouteWithoutDeparturesSpreadsItsFlightsFromMondayMidnightLoca
 }
 
 TEST(DatedFlights, FlightsBeforeTheRoutesEffectiveDateAreLeftOut) {
-  RouteInput late = Flight("SHE-YVR", "SHE", "YVR", {{7, "19:30"}}, 721);
+  RouteInput late = Flight("SHE-YVR", "SHE", "YVR", {{Weekday{7}, "19:30"}}, 721);
   late.effective_from = "2025-06-08";
   auto network = test::Build({test::Shenyang(), test::Vancouver()}, {late});
   ASSERT_TRUE(network.ok());
@@ -121,9 +121,9 @@ TEST(DatedFlights, FlightsAfterTheRoutesEffectiveToDateAreLeftOut) {
 
 TEST(DatedFlights, ExpandViewSkipsRoutesSmallerThanTheShipmentAndSortsByDeparture) {
   auto network = test::Build({test::Shenyang(), test::Vancouver()},
-                             {Flight("BIG", "SHE", "YVR", {{2, "10:00"}}, 600, 40'000),
-                              Flight("SMALL", "SHE", "YVR", {{1, "10:00"}}, 600, 1'500),
-                              Flight("BACK", "YVR", "SHE", {{1, "10:00"}}, 600, 40'000)});
+                             {Flight("BIG", "SHE", "YVR", {{Weekday{2}, "10:00"}}, 600, 40'000),
+                              Flight("SMALL", "SHE", "YVR", {{Weekday{1}, "10:00"}}, 600, 1'500),
+                              Flight("BACK", "YVR", "SHE", {{Weekday{1}, "10:00"}}, 600, 40'000)});
   ASSERT_TRUE(network.ok());
   const ScenarioView view = test::OperatingView(**network);
   StopCheck stop;

@@ -30,7 +30,7 @@ std::chrono::year_month_day Date(int y, unsigned m, unsigned d) {
 // import 240.
 std::shared_ptr<const Network> WeeklyTranspacific() {
   auto network = test::Build({test::Shenyang(), test::Vancouver()},
-                             {Flight("SHE-YVR", "SHE", "YVR", {{7, "19:30"}}, 721)});
+                             {Flight("SHE-YVR", "SHE", "YVR", {{Weekday{7}, "19:30"}}, 721)});
   EXPECT_TRUE(network.ok());
   return *network;
 }
@@ -42,17 +42,17 @@ std::shared_ptr<const Network> WeeklyTranspacific() {
 std::shared_ptr<const Network> ViaIncheon() {
   auto network = test::Build({test::Shenyang(), test::Incheon(), test::Vancouver()},
                              {Flight("SHE-ICN", "SHE", "ICN",
-                                     {{1, "10:00"},
-                                      {2, "10:00"},
-                                      {3, "10:00"},
-                                      {4, "10:00"},
-                                      {5, "10:00"},
-                                      {6, "10:00"},
-                                      {7, "10:00"}},
+                                     {{Weekday{1}, "10:00"},
+                                      {Weekday{2}, "10:00"},
+                                      {Weekday{3}, "10:00"},
+                                      {Weekday{4}, "10:00"},
+                                      {Weekday{5}, "10:00"},
+                                      {Weekday{6}, "10:00"},
+                                      {Weekday{7}, "10:00"}},
                                      120),
-                              Flight("ICN-YVR-A", "ICN", "YVR", {{1, "14:59"}}, 600),
-                              Flight("ICN-YVR-B", "ICN", "YVR", {{1, "15:00"}}, 600),
-                              Flight("SHE-YVR", "SHE", "YVR", {{7, "19:30"}}, 721)});
+                              Flight("ICN-YVR-A", "ICN", "YVR", {{Weekday{1}, "14:59"}}, 600),
+                              Flight("ICN-YVR-B", "ICN", "YVR", {{Weekday{1}, "15:00"}}, 600),
+                              Flight("SHE-YVR", "SHE", "YVR", {{Weekday{7}, "19:30"}}, 721)});
   EXPECT_TRUE(network.ok());
   return *network;
 }
@@ -117,7 +117,7 @@ TEST(PlanItinerary, WeeklyFreighterMissedByOneMinuteMeansAWeeksWait) {
 
 TEST(PlanItinerary, WaitAcrossVancouverSpringForwardCountsRealMinutes) {
   auto network = test::Build({test::Shenyang(), test::Vancouver()},
-                             {Flight("YVR-SHE", "YVR", "SHE", {{7, "20:35"}}, 721)});
+                             {Flight("YVR-SHE", "YVR", "SHE", {{Weekday{7}, "20:35"}}, 721)});
   ASSERT_TRUE(network.ok());
   // Ready Sat 8 Mar 12:00 PST (20:00Z); clearance until 15:00 PST; departure Sun 9 Mar 20:35 PDT.
   auto plan = Plan(**network, Query(**network, "YVR", "SHE", "2025-03-08T20:00:00Z"));
@@ -225,8 +225,8 @@ TEST(PlanItinerary, NoFlightInTheHorizonIsNoDepartureInHorizon) {
 TEST(PlanItinerary, OnlyMissedConnectionsIsConnectionTooShort) {
   // SHE --Mon 10:00, 120 min--> ICN (lands 13:00 KST) --Mon 14:59--> YVR; connection 120 min.
   auto network = test::Build({test::Shenyang(), test::Incheon(), test::Vancouver()},
-                             {Flight("SHE-ICN", "SHE", "ICN", {{1, "10:00"}}, 120),
-                              Flight("ICN-YVR", "ICN", "YVR", {{1, "14:59"}}, 600)});
+                             {Flight("SHE-ICN", "SHE", "ICN", {{Weekday{1}, "10:00"}}, 120),
+                              Flight("ICN-YVR", "ICN", "YVR", {{Weekday{1}, "14:59"}}, 600)});
   ASSERT_TRUE(network.ok());
   ItineraryQuery q = Query(**network, "SHE", "YVR", "2025-06-01T22:00:00Z");
   q.horizon = std::chrono::days{3};
@@ -238,8 +238,8 @@ TEST(PlanItinerary, OnlyMissedConnectionsIsConnectionTooShort) {
 
 TEST(PlanItinerary, UnconnectedAirportsAreNoConnection) {
   auto network = test::Build({test::Shenyang(), test::Incheon(), test::Vancouver()},
-                             {Flight("SHE-ICN", "SHE", "ICN", {{1, "10:00"}}, 120),
-                              Flight("YVR-SHE", "YVR", "SHE", {{1, "14:59"}}, 600)});
+                             {Flight("SHE-ICN", "SHE", "ICN", {{Weekday{1}, "10:00"}}, 120),
+                              Flight("YVR-SHE", "YVR", "SHE", {{Weekday{1}, "14:59"}}, 600)});
   ASSERT_TRUE(network.ok());
   auto plan = Plan(**network, Query(**network, "SHE", "YVR", "2025-06-01T22:00:00Z"));
   ASSERT_TRUE(plan.ok());
@@ -297,7 +297,7 @@ TEST(PlanItinerary, ExpiredDeadlineStopsTheSearch) {
   // 600 SHE-ICN shuttles in 60 days and ICN-YVR only from 2026: the scan reads every flight.
   RouteInput shuttle = Flight("SHE-ICN", "SHE", "ICN", {}, 120);
   shuttle.flights_per_week = 70;  // no departures listed: spread every 144 minutes
-  RouteInput onward = Flight("ICN-YVR", "ICN", "YVR", {{1, "10:00"}}, 600);
+  RouteInput onward = Flight("ICN-YVR", "ICN", "YVR", {{Weekday{1}, "10:00"}}, 600);
   onward.effective_from = "2026-01-05";
   auto network =
       test::Build({test::Shenyang(), test::Incheon(), test::Vancouver()}, {shuttle, onward});

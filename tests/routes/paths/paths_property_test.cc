@@ -43,7 +43,7 @@ std::shared_ptr<const Network> RandomNetwork(std::mt19937& rng) {
   std::uniform_int_distribution<std::int64_t> payload(1, 20);
   const char* carriers[] = {"W8", "CA", "LH"};
   std::uniform_int_distribution<int> carrier(0, 2);
-  std::uniform_int_distribution<int> mode(1, 3);
+  std::uniform_int_distribution<int> mode(0, 2);  // the three Mode enumerators
   std::vector<RouteInput> routes;
   for (int i = 0; i < kRoutes; ++i) {
     int o = pick(rng);

@@ -50,7 +50,7 @@ inline RouteInput Leg(const LegSpec& spec) {
   r.cost_per_kg_micros = spec.cost_micros;
   r.payload_kg = spec.payload_kg;
   r.carrier = spec.carrier;
-  r.mode = static_cast<int>(spec.mode);
+  r.mode = spec.mode;
   return r;
 }
 
