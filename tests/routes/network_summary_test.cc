@@ -118,5 +118,33 @@ TEST(Summarize, DoesNotOverflowWhenEveryRouteIsAtTheLimits) {
             std::int64_t{40} * kMaxPayloadKg * kMaxFlightsPerWeek);
 }
 
+// The busiest airport counts outbound OPERATING capacity only; ties go to the smaller code.
+TEST(BusiestAirport, IsTheMostOutboundOperatingCapacity) {
+  //   YVR --60 t x1--> SHE beats SHE --50 t x1--> YVR; ICN's 900 t are suspended.
+  const auto built =
+      Build({Shenyang(), Vancouver(), Incheon()},
+            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kOperating),
+             Service("YVR-SHE", "YVR", "SHE", "CA", 60'000, 1, RouteStatus::kOperating),
+             Service("ICN-SHE", "ICN", "SHE", "KE", 900'000, 1, RouteStatus::kSuspended)});
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  const auto hub = BusiestAirport(**built);
+  ASSERT_TRUE(hub.has_value());
+  EXPECT_EQ((*built)->airport(*hub).iata, "YVR");
+}
+
+TEST(BusiestAirport, TieGoesToTheSmallerCodeAndNoneWithoutOperatingRoutes) {
+  const auto tie =
+      Build({Shenyang(), Vancouver()},
+            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kOperating),
+             Service("YVR-SHE", "YVR", "SHE", "CA", 50'000, 1, RouteStatus::kOperating)});
+  ASSERT_TRUE(tie.ok());
+  EXPECT_EQ((*tie)->airport(*BusiestAirport(**tie)).iata, "SHE");
+  const auto idle =
+      Build({Shenyang(), Vancouver()},
+            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kPlanned)});
+  ASSERT_TRUE(idle.ok());
+  EXPECT_FALSE(BusiestAirport(**idle).has_value());
+}
+
 }  // namespace
 }  // namespace aircargo::routes

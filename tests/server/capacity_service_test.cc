@@ -184,5 +184,42 @@ TEST_F(CapacityServiceTest, CompareScenariosRejectsUnknownPairs) {
   EXPECT_NE(status.error_message().find("pairs[0].destination"), std::string::npos);
 }
 
+// An empty CompareScenarios request on a network without SHE: the default origin comes from the
+// network (its busiest airport), not from the Shenyang network's hub.
+TEST(CompareScenariosDefaults, EmptyRequestOnANetworkWithoutSheUsesItsBusiestAirport) {
+  auto network = formats::LoadNetworkText(R"(
+    name: "no SHE"
+    airports { iata: "FRA" icao: "EDDF" name: "Frankfurt" city: "Frankfurt" country: "DE"
+               latitude_deg: 50.03 longitude_deg: 8.57 time_zone: "Europe/Berlin" }
+    airports { iata: "LHR" icao: "EGLL" name: "Heathrow" city: "London" country: "GB"
+               latitude_deg: 51.47 longitude_deg: -0.45 time_zone: "Europe/London" }
+    airports { iata: "JFK" icao: "KJFK" name: "Kennedy" city: "New York" country: "US"
+               latitude_deg: 40.64 longitude_deg: -73.78 time_zone: "America/New_York" }
+    routes { id: "FRA-LHR" origin: "FRA" destination: "LHR" carrier: "LH" mode: MODE_BELLY
+             aircraft: "A321" payload_kg: 3000 flights_per_week: 14 block_minutes: 90
+             cost_per_kg_micros: 1000000 status: ROUTE_STATUS_OPERATING source: "test" }
+    routes { id: "FRA-JFK" origin: "FRA" destination: "JFK" carrier: "LH" mode: MODE_FREIGHTER
+             aircraft: "B777F" payload_kg: 100000 flights_per_week: 3 block_minutes: 540
+             cost_per_kg_micros: 3000000 status: ROUTE_STATUS_OPERATING source: "test" }
+    routes { id: "LHR-JFK" origin: "LHR" destination: "JFK" carrier: "BA" mode: MODE_BELLY
+             aircraft: "B777" payload_kg: 15000 flights_per_week: 7 block_minutes: 480
+             cost_per_kg_micros: 2000000 status: ROUTE_STATUS_OPERATING source: "test" }
+  )",
+                                          "no_she");
+  ASSERT_TRUE(network.ok()) << network.error().ToString();
+  std::string error;
+  auto server = Server::Start(*network, ServerOptions{.listen = "", .threads = 1}, &error);
+  ASSERT_NE(server, nullptr) << error;
+  auto stub =
+      v1::PlannerService::NewStub(server->grpc_server().InProcessChannel(grpc::ChannelArguments()));
+  grpc::ClientContext context;
+  v1::CompareScenariosResponse response;
+  const grpc::Status status =
+      stub->CompareScenarios(&context, v1::CompareScenariosRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.pairs_size(), 2);  // FRA (342 t a week out) to LHR and JFK
+  for (const auto& pair : response.pairs()) EXPECT_EQ(pair.origin(), "FRA");
+}
+
 }  // namespace
 }  // namespace aircargo::server

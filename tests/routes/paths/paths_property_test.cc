@@ -1,8 +1,11 @@
 // FindPaths against brute force on seeded random graphs (std::mt19937, fixed seeds): 8 airports,
-// 26 random routes (parallel routes and routes shorter than the great circle included), random
-// ground times, random constraints. Every simple path is enumerated by depth-first search; the k
-// best values must match in order, the Pareto set must match exactly, and A* must agree with
-// plain Dijkstra.
+// 26 random routes (parallel routes and routes shorter than the great circle included; every status
+// and some effective dates), random ground times, random constraints, random scenarios. Every
+// simple path is enumerated by depth-first search over the network's own adjacency, keeping the
+// routes the test itself finds flying under the scenario (tests/routes/paths/scenario_oracle.h,
+// from the Scenario's plain fields, not through ScenarioView); the k best values must match in
+// order, the Pareto set must match exactly, and A* must agree with plain Dijkstra. Boost's
+// Dijkstra is the oracle of tests/routes/paths/dijkstra_oracle_test.cc.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +18,7 @@
 #include "routes/geo.h"
 #include "routes/paths/find_paths.h"
 #include "tests/routes/paths/diamond.h"
+#include "tests/routes/paths/scenario_oracle.h"
 
 namespace aircargo::routes::test {
 namespace {
@@ -68,9 +72,8 @@ struct Values {
   std::int64_t legs;
 };
 
-// Every simple path meeting the query's constraints, by depth-first search.
-std::vector<Values> BruteForce(const ScenarioView& view, const PathQuery& q) {
-  const Network& n = view.network();
+// Every simple path meeting the query's constraints under `s`, by depth-first search.
+std::vector<Values> BruteForce(const Network& n, const Scenario& s, const PathQuery& q) {
   std::vector<Values> all;
   std::vector<RouteId> stack;
   std::vector<bool> on(n.airports().size(), false);
@@ -78,13 +81,13 @@ std::vector<Values> BruteForce(const ScenarioView& view, const PathQuery& q) {
     // Via airports in order.
     std::size_t next = 0;
     for (RouteId id : stack) {
-      if (next < q.via.size() && view.route(id).destination == q.via[next]) ++next;
+      if (next < q.via.size() && n.route(id).destination == q.via[next]) ++next;
     }
     if (next != q.via.size()) return;
     Values v{0, n.airport(q.origin).export_clearance_minutes, 0,
              static_cast<std::int64_t>(stack.size())};
     for (std::size_t i = 0; i < stack.size(); ++i) {
-      const Route& r = view.route(stack[i]);
+      const Route& r = n.route(stack[i]);
       v.km += r.distance_km;
       v.cost += r.cost_per_kg_micros;
       v.minutes += r.block_minutes + 10080 / r.flights_per_week / 2;
@@ -99,20 +102,21 @@ std::vector<Values> BruteForce(const ScenarioView& view, const PathQuery& q) {
       return;
     }
     if (q.max_legs > 0 && static_cast<int>(stack.size()) >= q.max_legs) return;
-    view.ForEachOutRoute(at, [&](RouteId id) {
-      const Route& r = view.route(id);
-      if (on[r.destination.value]) return;
-      if (std::find(q.avoid.begin(), q.avoid.end(), r.destination) != q.avoid.end()) return;
-      if (view.weekly_capacity_kg(id) < q.min_capacity_kg_per_week) return;
+    for (RouteId id : n.outbound(at)) {
+      const Route& r = n.route(id);
+      const std::int64_t capacity = CapacityUnder(n, s, id);
+      if (capacity <= 0 || capacity < q.min_capacity_kg_per_week) continue;
+      if (on[r.destination.value]) continue;
+      if (std::find(q.avoid.begin(), q.avoid.end(), r.destination) != q.avoid.end()) continue;
       if (!q.modes.empty() && std::find(q.modes.begin(), q.modes.end(), r.mode) == q.modes.end()) {
-        return;
+        continue;
       }
       on[r.destination.value] = true;
       stack.push_back(id);
       dfs(r.destination);
       stack.pop_back();
       on[r.destination.value] = false;
-    });
+    }
   };
   on[q.origin.value] = true;
   dfs(q.origin);
@@ -169,15 +173,18 @@ TEST(FindPathsProperty, KPathsMatchBruteForceInOrder) {
   int compared = 0;
   for (std::uint32_t seed = 1; seed <= 60; ++seed) {
     std::mt19937 rng(seed);
-    const auto n = RandomNetwork(rng);
+    const auto n = RandomScenarioNetwork(rng, kAirports, kRoutes);
     ASSERT_NE(n, nullptr);
-    const auto view = ScenarioView::Operating(*n, kPathsDay);
     for (Objective objective :
          {Objective::kDistance, Objective::kTransitTime, Objective::kCost, Objective::kLegs}) {
       PathQuery q = RandomQuery(rng, /*with_via=*/true);
       q.objective = objective;
       q.k = 12;
-      std::vector<Values> brute = BruteForce(view, q);
+      const Scenario s = RandomScenario(rng, *n, q.origin, q.destination);
+      auto made = ScenarioView::Make(*n, s);
+      ASSERT_TRUE(made.ok()) << made.error().ToString();
+      const ScenarioView& view = *made;
+      std::vector<Values> brute = BruteForce(*n, s, q);
       std::vector<double> expected;
       for (const Values& v : brute) expected.push_back(Value(v, objective));
       std::sort(expected.begin(), expected.end());
@@ -209,14 +216,17 @@ TEST(FindPathsProperty, ParetoSetMatchesBruteForce) {
   int compared = 0;
   for (std::uint32_t seed = 100; seed < 160; ++seed) {
     std::mt19937 rng(seed);
-    const auto n = RandomNetwork(rng);
+    const auto n = RandomScenarioNetwork(rng, kAirports, kRoutes);
     ASSERT_NE(n, nullptr);
-    const auto view = ScenarioView::Operating(*n, kPathsDay);
     PathQuery q = RandomQuery(rng, /*with_via=*/false);
     q.pareto = true;
+    const Scenario s = RandomScenario(rng, *n, q.origin, q.destination);
+    auto made = ScenarioView::Make(*n, s);
+    ASSERT_TRUE(made.ok()) << made.error().ToString();
+    const ScenarioView& view = *made;
     using Triple = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
     std::set<Triple> candidates;
-    for (const Values& v : BruteForce(view, q)) candidates.insert({v.minutes, v.cost, v.legs});
+    for (const Values& v : BruteForce(*n, s, q)) candidates.insert({v.minutes, v.cost, v.legs});
     std::set<Triple> expected;
     for (const Triple& t : candidates) {
       bool dominated = false;
