@@ -12,6 +12,7 @@
 #include "formats/csv.h"
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
+#include "tests/shared_data.h"
 
 namespace aircargo::formats {
 namespace {
@@ -233,8 +234,7 @@ TEST(OpenFlightsImport, MissingFileIsNotFound) {
 
 TEST(OpenFlightsWorld, ImportsTheWholeDatabase) {
   const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
-  if (!std::filesystem::exists(dir + "/routes.dat"))
-    GTEST_SKIP() << "no OpenFlights data in " << dir;
+  AIRCARGO_REQUIRE_SHARED_FILE(dir + "/routes.dat");
   ImportReport report;
   auto message =
       ImportOpenFlights(OpenFlightsFiles::InDirectory(dir), OpenFlightsOptions{}, &report);

@@ -10,6 +10,7 @@
 
 #include "tests/integration/process.h"
 #include "tests/integration/served_network_test.h"
+#include "tests/shared_data.h"
 
 namespace aircargo::testing {
 namespace {
@@ -26,7 +27,7 @@ std::string Read(const std::string& path) {
 }
 
 TEST(InterchangeIntegration, ImportsOpenFlightsAndServesTheWorldNetwork) {
-  if (!fs::exists(kOpenFlights + "/routes.dat")) GTEST_SKIP() << "no OpenFlights data";
+  AIRCARGO_REQUIRE_SHARED_FILE(kOpenFlights + "/routes.dat");
   const std::string world = (fs::path(::testing::TempDir()) / "world.pb").string();
   const ProcessResult import = RunProcess(
       {kCli, "import", "openflights", "--airports", kOpenFlights + "/airports.dat", "--routes",

@@ -23,6 +23,7 @@
 #include "formats/openflights.h"
 #include "routes/airport.h"
 #include "server/server.h"
+#include "tests/shared_data.h"
 
 namespace aircargo::server {
 namespace {
@@ -119,7 +120,8 @@ class DeadlineTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    if (server_ == nullptr) GTEST_SKIP() << "no OpenFlights data at " << AIRCARGO_OPENFLIGHTS_DIR;
+    AIRCARGO_REQUIRE_SHARED_FILE(std::string(AIRCARGO_OPENFLIGHTS_DIR) + "/routes.dat");
+    ASSERT_NE(server_, nullptr);
     stub_ = v1::PlannerService::NewStub(
         server_->grpc_server().InProcessChannel(grpc::ChannelArguments()));
   }
