@@ -17,7 +17,10 @@ constexpr char kMissing[] = "/nonexistent/aircargo-shared/routes.dat";
 class CiVariable {
  public:
   explicit CiVariable(const char* value) {
-    if (const char* old = std::getenv("CI")) old_ = old, had_ = true;
+    if (const char* old = std::getenv("CI")) {
+      old_ = old;
+      had_ = true;
+    }
     if (value != nullptr) {
       setenv("CI", value, 1);
     } else {
