@@ -128,120 +128,231 @@ Tables ReadTables(const OpenFlightsText& text) {
   return tables;
 }
 
-struct Model {
-  std::int64_t payload_kg = 0;
-  bool freighter = false;
-  bool from_table = false;
-};
-
-Model ModelEquipment(const std::string& equipment, const OpenFlightsOptions& options) {
-  Model model;
-  std::istringstream in(equipment);
-  std::string code;
-  std::int64_t sum = 0;
-  int known = 0;
-  int types = 0;
-  int freighters = 0;
-  while (in >> code) {
-    ++types;
-    const EquipmentModel m = LookupEquipment(code);
-    if (m.payload_kg > 0) {
-      sum += m.payload_kg;
-      ++known;
-      if (m.freighter) ++freighters;
-    }
+// The model's own settings: INVALID_ARGUMENT naming the option when out of range.
+std::optional<routes::Error> CheckOptions(const OpenFlightsOptions& options) {
+  if (options.flights_per_week < 1 || options.flights_per_week > 70) {
+    return routes::InvalidArgument(
+        "flights_per_week",
+        "must be between 1 and 70, got " + std::to_string(options.flights_per_week));
   }
-  model.freighter = types > 0 && freighters == types;
-  model.from_table = known > 0;
-  model.payload_kg = known > 0 ? sum / known : options.default_payload_kg;
-  if (options.payload_override_kg > 0) model.payload_kg = options.payload_override_kg;
-  return model;
+  if (!(options.cruise_speed_kmh > 0) || options.taxi_minutes < 0) {
+    return routes::InvalidArgument("cruise_speed_kmh", "must be > 0 (and taxi minutes >= 0)");
+  }
+  return std::nullopt;
 }
 
-std::string ModelDescription(const OpenFlightsOptions& options) {
-  std::ostringstream out;
-  out << options.flights_per_week << " flights/week, payload by equipment type (default "
-      << options.default_payload_kg << " kg), cost " << options.cost_base_micros_per_kg << " + "
-      << options.cost_per_1000_km_micros_per_kg << " micros/kg per 1000 km, block "
-      << options.taxi_minutes << " min + distance at " << options.cruise_speed_kmh << " km/h";
-  return out.str();
-}
-
-// airports.dat: Airport ID, Name, City, Country, IATA, ICAO, Latitude, Longitude, Altitude,
-// Timezone (hours), DST, Tz database name, Type, Source.
-struct AirportTable {
-  std::vector<AirportRow> airports;
+// The airports kept from airports.dat, found by IATA code, ICAO code or OpenFlights id.
+struct AirportIndex {
+  std::vector<AirportRow> rows;
   std::unordered_map<std::string, std::size_t> by_iata;
   std::unordered_map<std::string, std::size_t> by_icao;
   std::unordered_map<std::string, std::size_t> by_openflights_id;
+
+  std::optional<std::size_t> Find(const CsvField& code, const CsvField& id) const {
+    const std::string c = Text(code);
+    if (auto it = by_iata.find(c); it != by_iata.end()) return it->second;
+    if (auto it = by_icao.find(c); it != by_icao.end()) return it->second;
+    if (id) {
+      if (auto it = by_openflights_id.find(*id); it != by_openflights_id.end()) return it->second;
+    }
+    return std::nullopt;
+  }
 };
 
-AirportTable ReadAirports(const std::string& airports_text, const Tables& tables,
-                          const OpenFlightsOptions& options, Skips& skips, ImportReport& report) {
-  AirportTable table;
-  auto& airports = table.airports;
-  auto& by_iata = table.by_iata;
-  auto& by_icao = table.by_icao;
-  auto& by_openflights_id = table.by_openflights_id;
-  CsvRecord record;
-  CsvReader airport_reader(airports_text);
-  while (airport_reader.Next(record)) {
-    ++report.airport_rows;
-    const auto& f = record.fields;
-    if (!record.error.empty() || f.size() < 12) {
-      skips.Skip(report.airports_malformed, "airports.dat", record.line,
-                 record.error.empty() ? "expected 14 fields, got " + std::to_string(f.size())
-                                      : record.error);
-      continue;
-    }
-    const std::string iata = Text(f[4]);
-    if (!IsUpperAlpha(iata, 3)) {
-      skips.Skip(report.airports_without_iata, "airports.dat", record.line,
-                 "no IATA code" + (iata.empty() ? std::string() : " (\"" + iata + "\")"));
-      continue;
-    }
-    const auto lat = ParseDouble(f[6]);
-    const auto lon = ParseDouble(f[7]);
-    if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
-      skips.Skip(report.airports_missing_coordinates, "airports.dat", record.line,
-                 "missing or invalid coordinates for " + iata);
-      continue;
-    }
-    if (by_iata.contains(iata)) {
-      skips.Skip(report.airports_duplicate_iata, "airports.dat", record.line,
-                 "duplicate IATA code " + iata);
-      continue;
-    }
-    std::string zone = Text(f[11]);
-    if (zone.empty() || !routes::IsKnownTimeZone(zone)) {
-      if (options.skip_unknown_time_zone) {
-        skips.Skip(report.airports_unknown_time_zone_skipped, "airports.dat", record.line,
-                   "unknown time zone \"" + zone + "\" for " + iata);
-        continue;
-      }
-      zone = FallbackZone(f[9]);
-      ++report.airports_tz_fallback;
-    }
-    AirportRow row;
-    v1::Airport& a = row.airport;
-    a.set_iata(iata);
-    const std::string icao = Text(f[5]);
-    if (IsUpperOrDigit(icao, 4)) a.set_icao(icao);
-    a.set_name(Text(f[1]));
-    a.set_city(Text(f[2]));
-    const std::string country = Text(f[3]);
-    auto iso = tables.country_iso.find(country);
-    std::string code = iso != tables.country_iso.end() ? iso->second : CountryAlias(country);
-    a.set_country(code.empty() ? kUnknownCountry : code);
-    a.set_latitude_deg(*lat);
-    a.set_longitude_deg(*lon);
-    a.set_time_zone(zone);
-    by_iata.emplace(iata, airports.size());
-    if (!a.icao().empty()) by_icao.emplace(a.icao(), airports.size());
-    if (f[0]) by_openflights_id.emplace(*f[0], airports.size());
-    airports.push_back(std::move(row));
+// One airports.dat row (Airport ID, Name, City, Country, IATA, ICAO, Latitude, Longitude,
+// Altitude, Timezone (hours), DST, Tz database name, Type, Source) as an Airport, or nullopt
+// after recording why it is skipped.
+std::optional<v1::Airport> AirportFromRow(const CsvRecord& record, const AirportIndex& index,
+                                          const Tables& tables, const OpenFlightsOptions& options,
+                                          Skips& skips, ImportReport& report) {
+  const auto& f = record.fields;
+  if (!record.error.empty() || f.size() < 12) {
+    skips.Skip(report.airports_malformed, "airports.dat", record.line,
+               record.error.empty() ? "expected 14 fields, got " + std::to_string(f.size())
+                                    : record.error);
+    return std::nullopt;
   }
-  return table;
+  const std::string iata = Text(f[4]);
+  if (!IsUpperAlpha(iata, 3)) {
+    skips.Skip(report.airports_without_iata, "airports.dat", record.line,
+               "no IATA code" + (iata.empty() ? std::string() : " (\"" + iata + "\")"));
+    return std::nullopt;
+  }
+  const auto lat = ParseDouble(f[6]);
+  const auto lon = ParseDouble(f[7]);
+  if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
+    skips.Skip(report.airports_missing_coordinates, "airports.dat", record.line,
+               "missing or invalid coordinates for " + iata);
+    return std::nullopt;
+  }
+  if (index.by_iata.contains(iata)) {
+    skips.Skip(report.airports_duplicate_iata, "airports.dat", record.line,
+               "duplicate IATA code " + iata);
+    return std::nullopt;
+  }
+  std::string zone = Text(f[11]);
+  if (zone.empty() || !routes::IsKnownTimeZone(zone)) {
+    if (options.skip_unknown_time_zone) {
+      skips.Skip(report.airports_unknown_time_zone_skipped, "airports.dat", record.line,
+                 "unknown time zone \"" + zone + "\" for " + iata);
+      return std::nullopt;
+    }
+    zone = FallbackZone(f[9]);
+    ++report.airports_tz_fallback;
+  }
+  v1::Airport a;
+  a.set_iata(iata);
+  const std::string icao = Text(f[5]);
+  if (IsUpperOrDigit(icao, 4)) a.set_icao(icao);
+  a.set_name(Text(f[1]));
+  a.set_city(Text(f[2]));
+  const std::string country = Text(f[3]);
+  auto iso = tables.country_iso.find(country);
+  const std::string code = iso != tables.country_iso.end() ? iso->second : CountryAlias(country);
+  a.set_country(code.empty() ? kUnknownCountry : code);
+  a.set_latitude_deg(*lat);
+  a.set_longitude_deg(*lon);
+  a.set_time_zone(zone);
+  return a;
+}
+
+// Step 1: every usable airports.dat row, indexed.
+AirportIndex ReadAirports(const std::string& airports_text, const Tables& tables,
+                          const OpenFlightsOptions& options, Skips& skips, ImportReport& report) {
+  AirportIndex index;
+  CsvRecord record;
+  CsvReader reader(airports_text);
+  while (reader.Next(record)) {
+    ++report.airport_rows;
+    auto airport = AirportFromRow(record, index, tables, options, skips, report);
+    if (!airport) continue;
+    const std::size_t at = index.rows.size();
+    index.by_iata.emplace(airport->iata(), at);
+    if (!airport->icao().empty()) index.by_icao.emplace(airport->icao(), at);
+    if (record.fields[0]) index.by_openflights_id.emplace(*record.fields[0], at);
+    index.rows.push_back(AirportRow{std::move(*airport), false});
+  }
+  return index;
+}
+
+// The routes read so far, with what makes a row a duplicate and a route id unique.
+struct RouteSet {
+  std::vector<v1::Route> routes;
+  std::unordered_set<std::string> seen_keys;  // carrier|from|to
+  std::unordered_set<std::string> ids;
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+};
+
+// One routes.dat row (Airline, Airline ID, Source airport, Source airport ID, Destination airport,
+// Destination airport ID, Codeshare "Y" or empty, Stops, Equipment) added to `out`, or skipped
+// with its reason.
+void AddRouteRow(const CsvRecord& record, AirportIndex& airports, const Tables& tables,
+                 const OpenFlightsOptions& options, Skips& skips, ImportReport& report,
+                 RouteSet& out) {
+  const auto& f = record.fields;
+  if (!record.error.empty() || f.size() != 9) {
+    skips.Skip(
+        report.routes_malformed, "routes.dat", record.line,
+        record.error.empty() ? "expected 9 fields, got " + std::to_string(f.size()) : record.error);
+    return;
+  }
+  const auto origin = airports.Find(f[2], f[3]);
+  const auto destination = airports.Find(f[4], f[5]);
+  if (!origin || !destination) {
+    skips.Skip(report.routes_unknown_airport, "routes.dat", record.line,
+               "unknown airport \"" + Text(!origin ? f[2] : f[4]) + "\"");
+    return;
+  }
+  const v1::Airport& a = airports.rows[*origin].airport;
+  const v1::Airport& b = airports.rows[*destination].airport;
+  if (*origin == *destination) {
+    skips.Skip(report.routes_self_loop, "routes.dat", record.line,
+               "origin and destination are both " + a.iata());
+    return;
+  }
+  const bool codeshare = Text(f[6]) == "Y";
+  if (codeshare && options.skip_codeshares) {
+    skips.Skip(report.routes_codeshare_skipped, "routes.dat", record.line, "codeshare");
+    return;
+  }
+  std::string carrier = Text(f[0]);
+  if (carrier.empty() && f[1]) {
+    if (auto it = tables.airline_codes.find(*f[1]); it != tables.airline_codes.end()) {
+      carrier = it->second;
+    }
+  }
+  if (carrier.empty()) carrier = "ZZ";
+  if (!out.seen_keys.insert(carrier + "|" + a.iata() + "|" + b.iata()).second) {
+    skips.Skip(report.routes_duplicate, "routes.dat", record.line,
+               "duplicate of an earlier " + carrier + " " + a.iata() + "-" + b.iata() + " row");
+    return;
+  }
+  const std::string equipment = Text(f[8]);
+  auto plane = tables.plane_names.find(equipment);
+  const std::string& aircraft = plane != tables.plane_names.end() ? plane->second : equipment;
+  bool freighter = false;
+  v1::Route r = ModelRoute(a, b, carrier, equipment, aircraft, record.line, options, &freighter);
+  std::string id = a.iata() + "-" + b.iata() + "-" + IdSafe(carrier);
+  for (int n = 2; out.ids.contains(id); ++n) {
+    id = a.iata() + "-" + b.iata() + "-" + IdSafe(carrier) + "-" + std::to_string(n);
+  }
+  out.ids.insert(id);
+  r.set_id(id);
+  if (codeshare) {
+    r.add_tags("codeshare");
+    ++report.routes_codeshare;
+  }
+  if (freighter) ++report.routes_freighter;
+  airports.rows[*origin].used = true;
+  airports.rows[*destination].used = true;
+  out.pairs.emplace(*origin, *destination);
+  out.routes.push_back(std::move(r));
+}
+
+// Step 2: every usable routes.dat row, reporting progress every 4,096 rows.
+RouteSet ReadRoutes(const OpenFlightsText& text, AirportIndex& airports, const Tables& tables,
+                    const OpenFlightsOptions& options, Skips& skips, ImportReport& report) {
+  RouteSet out;
+  CsvRecord record;
+  CsvReader reader(text.routes);
+  std::int64_t rows_since_progress = 0;
+  const auto total = static_cast<std::int64_t>(text.routes.size());
+  while (reader.Next(record)) {
+    ++report.route_rows;
+    if (options.progress && ++rows_since_progress == 4096) {
+      rows_since_progress = 0;
+      options.progress(static_cast<std::int64_t>(reader.offset()), total);
+    }
+    AddRouteRow(record, airports, tables, options, skips, report, out);
+  }
+  if (options.progress) options.progress(total, total);
+  return out;
+}
+
+// Step 3: the network message: the airports some route uses, then the routes; the report's totals.
+v1::Network AssembleNetwork(AirportIndex& airports, RouteSet& routes,
+                            const OpenFlightsOptions& options, ImportReport& report) {
+  v1::Network network;
+  network.set_name(options.network_name);
+  network.set_description(
+      "Imported from the OpenFlights database (https://openflights.org/data.php, ODbL). "
+      "OpenFlights states no frequency, payload or cost; modelled: " +
+      ModelDescription(options) + ".");
+  network.set_version(options.version);
+  for (AirportRow& row : airports.rows) {
+    if (!row.used) {
+      ++report.airports_unused;
+      continue;
+    }
+    if (row.airport.country() == kUnknownCountry) ++report.countries_unmapped;
+    *network.add_airports() = std::move(row.airport);
+  }
+  report.airports_kept = network.airports_size();
+  report.routes_kept = static_cast<std::int64_t>(routes.routes.size());
+  report.airport_pairs = static_cast<std::int64_t>(routes.pairs.size());
+  network.mutable_routes()->Reserve(static_cast<int>(routes.routes.size()));
+  for (v1::Route& r : routes.routes) *network.add_routes() = std::move(r);
+  return network;
 }
 
 }  // namespace
@@ -252,161 +363,14 @@ routes::Result<v1::Network> ImportOpenFlightsText(const OpenFlightsText& text,
   ImportReport local_report;
   ImportReport& report = report_out ? *report_out : local_report;
   report = ImportReport{};
-  if (options.flights_per_week < 1 || options.flights_per_week > 70) {
-    return routes::InvalidArgument(
-        "flights_per_week",
-        "must be between 1 and 70, got " + std::to_string(options.flights_per_week));
-  }
-  if (!(options.cruise_speed_kmh > 0) || options.taxi_minutes < 0) {
-    return routes::InvalidArgument("cruise_speed_kmh", "must be > 0 (and taxi minutes >= 0)");
-  }
+  if (auto error = CheckOptions(options)) return *error;
   Skips skips(options.strict, report);
   const Tables tables = ReadTables(text);
-
-  AirportTable table = ReadAirports(text.airports, tables, options, skips, report);
+  AirportIndex airports = ReadAirports(text.airports, tables, options, skips, report);
   if (skips.error()) return *skips.error();
-  auto& airports = table.airports;
-  const auto& by_iata = table.by_iata;
-  const auto& by_icao = table.by_icao;
-  const auto& by_openflights_id = table.by_openflights_id;
-  CsvRecord record;
-
-  auto find_airport = [&](const CsvField& code, const CsvField& id) -> std::optional<std::size_t> {
-    const std::string c = Text(code);
-    if (auto it = by_iata.find(c); it != by_iata.end()) return it->second;
-    if (auto it = by_icao.find(c); it != by_icao.end()) return it->second;
-    if (id) {
-      if (auto it = by_openflights_id.find(*id); it != by_openflights_id.end()) return it->second;
-    }
-    return std::nullopt;
-  };
-
-  // routes.dat: Airline, Airline ID, Source airport, Source airport ID, Destination airport,
-  // Destination airport ID, Codeshare ("Y" or empty), Stops, Equipment (space separated).
-  const std::string model_text = ModelDescription(options);
-  std::vector<v1::Route> routes;
-  std::unordered_set<std::string> seen_keys;
-  std::unordered_set<std::string> route_ids;
-  std::set<std::pair<std::size_t, std::size_t>> pairs;
-  CsvReader route_reader(text.routes);
-  std::int64_t rows_since_progress = 0;
-  while (route_reader.Next(record)) {
-    ++report.route_rows;
-    if (options.progress && ++rows_since_progress == 4096) {
-      rows_since_progress = 0;
-      options.progress(static_cast<std::int64_t>(route_reader.offset()),
-                       static_cast<std::int64_t>(text.routes.size()));
-    }
-    const auto& f = record.fields;
-    if (!record.error.empty() || f.size() != 9) {
-      skips.Skip(report.routes_malformed, "routes.dat", record.line,
-                 record.error.empty() ? "expected 9 fields, got " + std::to_string(f.size())
-                                      : record.error);
-      continue;
-    }
-    const auto origin = find_airport(f[2], f[3]);
-    const auto destination = find_airport(f[4], f[5]);
-    if (!origin || !destination) {
-      skips.Skip(report.routes_unknown_airport, "routes.dat", record.line,
-                 "unknown airport \"" + Text(!origin ? f[2] : f[4]) + "\"");
-      continue;
-    }
-    if (*origin == *destination) {
-      skips.Skip(report.routes_self_loop, "routes.dat", record.line,
-                 "origin and destination are both " + airports[*origin].airport.iata());
-      continue;
-    }
-    const bool codeshare = Text(f[6]) == "Y";
-    if (codeshare && options.skip_codeshares) {
-      skips.Skip(report.routes_codeshare_skipped, "routes.dat", record.line, "codeshare");
-      continue;
-    }
-    std::string carrier = Text(f[0]);
-    if (carrier.empty() && f[1]) {
-      if (auto it = tables.airline_codes.find(*f[1]); it != tables.airline_codes.end()) {
-        carrier = it->second;
-      }
-    }
-    if (carrier.empty()) carrier = "ZZ";
-    const std::string& from = airports[*origin].airport.iata();
-    const std::string& to = airports[*destination].airport.iata();
-    if (!seen_keys.insert(carrier + "|" + from + "|" + to).second) {
-      skips.Skip(report.routes_duplicate, "routes.dat", record.line,
-                 "duplicate of an earlier " + carrier + " " + from + "-" + to + " row");
-      continue;
-    }
-    const std::string equipment = Text(f[8]);
-    const Model model = ModelEquipment(equipment, options);
-    const v1::Airport& a = airports[*origin].airport;
-    const v1::Airport& b = airports[*destination].airport;
-    const double km = std::max(1.0, routes::GreatCircleKm(a.latitude_deg(), a.longitude_deg(),
-                                                          b.latitude_deg(), b.longitude_deg()));
-    v1::Route r;
-    std::string id = from + "-" + to + "-" + IdSafe(carrier);
-    for (int n = 2; route_ids.contains(id); ++n) {
-      id = from + "-" + to + "-" + IdSafe(carrier) + "-" + std::to_string(n);
-    }
-    route_ids.insert(id);
-    r.set_id(id);
-    r.set_origin(from);
-    r.set_destination(to);
-    r.set_carrier(carrier);
-    r.set_mode(model.freighter ? v1::MODE_FREIGHTER : v1::MODE_BELLY);
-    auto plane = tables.plane_names.find(equipment);
-    r.set_aircraft(plane != tables.plane_names.end() ? plane->second : equipment);
-    r.set_payload_kg(model.payload_kg);
-    r.set_flights_per_week(options.flights_per_week);
-    r.set_block_minutes(std::max<std::int32_t>(
-        1, options.taxi_minutes +
-               static_cast<std::int32_t>(std::ceil(km / options.cruise_speed_kmh * 60.0))));
-    r.set_distance_km(std::round(km * 10) / 10);
-    r.set_cost_per_kg_micros(
-        options.cost_base_micros_per_kg +
-        static_cast<std::int64_t>(std::llround(
-            km / 1000.0 * static_cast<double>(options.cost_per_1000_km_micros_per_kg))));
-    r.set_status(v1::ROUTE_STATUS_OPERATING);
-    r.set_source("imported: OpenFlights routes.dat line " + std::to_string(record.line) +
-                 "; payload/frequency/cost modelled: " +
-                 (model.from_table || options.payload_override_kg > 0 ? "equipment table"
-                                                                      : "default payload") +
-                 ", see network description");
-    if (codeshare) {
-      r.add_tags("codeshare");
-      ++report.routes_codeshare;
-    }
-    if (model.freighter) ++report.routes_freighter;
-    airports[*origin].used = true;
-    airports[*destination].used = true;
-    pairs.emplace(*origin, *destination);
-    routes.push_back(std::move(r));
-  }
+  RouteSet routes = ReadRoutes(text, airports, tables, options, skips, report);
   if (skips.error()) return *skips.error();
-  if (options.progress) {
-    options.progress(static_cast<std::int64_t>(text.routes.size()),
-                     static_cast<std::int64_t>(text.routes.size()));
-  }
-
-  v1::Network network;
-  network.set_name(options.network_name);
-  network.set_description(
-      "Imported from the OpenFlights database (https://openflights.org/data.php, ODbL). "
-      "OpenFlights states no frequency, payload or cost; modelled: " +
-      model_text + ".");
-  network.set_version(options.version);
-  for (AirportRow& row : airports) {
-    if (!row.used) {
-      ++report.airports_unused;
-      continue;
-    }
-    if (row.airport.country() == kUnknownCountry) ++report.countries_unmapped;
-    *network.add_airports() = std::move(row.airport);
-  }
-  report.airports_kept = network.airports_size();
-  report.routes_kept = static_cast<std::int64_t>(routes.size());
-  report.airport_pairs = static_cast<std::int64_t>(pairs.size());
-  network.mutable_routes()->Reserve(static_cast<int>(routes.size()));
-  for (v1::Route& r : routes) *network.add_routes() = std::move(r);
-  return network;
+  return AssembleNetwork(airports, routes, options, report);
 }
 
 std::vector<v1::Airport> ReadOpenFlightsAirports(const std::string& airports,
@@ -419,10 +383,10 @@ std::vector<v1::Airport> ReadOpenFlightsAirports(const std::string& airports,
   text.countries = countries;
   const OpenFlightsOptions options;
   Skips skips(false, report);
-  AirportTable table = ReadAirports(airports, ReadTables(text), options, skips, report);
+  AirportIndex index = ReadAirports(airports, ReadTables(text), options, skips, report);
   std::vector<v1::Airport> out;
-  out.reserve(table.airports.size());
-  for (AirportRow& row : table.airports) out.push_back(std::move(row.airport));
+  out.reserve(index.rows.size());
+  for (AirportRow& row : index.rows) out.push_back(std::move(row.airport));
   report.airports_kept = static_cast<std::int64_t>(out.size());
   return out;
 }
