@@ -48,7 +48,7 @@ struct ServerOptions {
   std::string tls_client_ca_pem = {};
   // Tests only: makes each planning request's StopCheck instead of StopCheckFor (a deadline that
   // has passed, a cancel after N polls), so stopping can be tested deterministically.
-  StopCheckMaker stop_check;
+  StopCheckMaker stop_check = {};
   // How many EditRecords the ChangeFeed keeps (the store's keep_edits).
   std::size_t keep_edits = 1000;
 };

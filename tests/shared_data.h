@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace aircargo::testing {
+namespace aircargo::shared_data {
 
 // Whether this run is a CI run: the CI environment variable is "true" or "1".
 inline bool InCi() {
@@ -17,13 +17,13 @@ inline bool InCi() {
   return ci != nullptr && (std::string_view(ci) == "true" || std::string_view(ci) == "1");
 }
 
-}  // namespace aircargo::testing
+}  // namespace aircargo::shared_data
 
 // Skips the test when `path` does not exist, or fails it under CI=true.
 #define AIRCARGO_REQUIRE_SHARED_FILE(path)                                                 \
   do {                                                                                     \
     if (!std::filesystem::exists(path)) {                                                  \
-      if (::aircargo::testing::InCi()) {                                                   \
+      if (::aircargo::shared_data::InCi()) {                                               \
         FAIL() << "CI=true and the shared data is missing: " << (path)                     \
                << " (check out ../shared beside the repository)";                          \
       }                                                                                    \

@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace aircargo::testing {
+namespace aircargo::shared_data {
 namespace {
 
 constexpr char kMissing[] = "/nonexistent/aircargo-shared/routes.dat";
@@ -63,4 +63,4 @@ TEST(SharedData, OnlyTrueOrOneMeansCi) {
 }
 
 }  // namespace
-}  // namespace aircargo::testing
+}  // namespace aircargo::shared_data
