@@ -166,26 +166,61 @@ std::string ScenarioLabel(const ScenarioFlags& flags) {
   return label;
 }
 
-// The network to draw: the --network file, or the server's (GetNetwork, FULL view).
-routes::Result<std::shared_ptr<const routes::Network>> FetchNetwork(Session& session,
-                                                                    const ExportOptions& options,
-                                                                    Outcome* outcome) {
-  if (!options.network_file.empty()) return formats::LoadNetworkFile(options.network_file);
+// The network message to export: the --network file's (offline, loaded and validated by the
+// library) or the server's (GetNetwork, FULL view).
+Outcome FetchNetworkMessage(Session& session, const ExportOptions& options, v1::Network* out) {
+  if (!options.network_file.empty()) {
+    auto network = formats::LoadNetworkFile(options.network_file);
+    if (!network.ok()) {
+      return Outcome::Fail(ExitCodeForError(network.error()), FirstLines(network.error(), 10));
+    }
+    *out = formats::ToProto(**network);
+    return Outcome::Ok();
+  }
   v1::GetNetworkRequest request;
   request.set_view(v1::NETWORK_VIEW_FULL);
   v1::GetNetworkResponse response;
   auto& stub = session.NetworkStub();
-  *outcome = session.Call(
+  Outcome outcome = session.Call(
       [&](grpc::ClientContext* context) { return stub.GetNetwork(context, request, &response); });
-  if (!outcome->ok()) return routes::MakeError(routes::ErrorCode::kInternal, "", outcome->message);
-  v1::Network message = response.network();
-  if (message.version() == 0) message.set_version(response.network_version());
-  auto network = formats::BuildNetwork(message);
+  if (!outcome.ok()) return outcome;
+  *out = std::move(*response.mutable_network());
+  if (out->version() == 0) out->set_version(response.network_version());
+  return Outcome::Ok();
+}
+
+// Offline (export --network FILE): this process loads the file and applies the scenario flags
+// with the library (formats + the core), as the server would.
+Outcome OfflineDocument(const ExportOptions& options, const formats::NetworkMapOptions& map_options,
+                        formats::MapDocument* document) {
+  auto network = formats::LoadNetworkFile(options.network_file);
   if (!network.ok()) {
-    *outcome = Outcome::Fail(ExitCode::kInternal, "the server's network does not validate: " +
-                                                      FirstLines(network.error(), 5));
+    return Outcome::Fail(ExitCodeForError(network.error()), FirstLines(network.error(), 10));
   }
-  return network;
+  auto view =
+      formats::MakeScenarioView(ToScenario(options.scenario), **network, formats::TodayUtc());
+  if (!view.ok()) return Outcome::Fail(ExitCodeForError(view.error()), view.error().ToString());
+  *document = formats::NetworkMap(*view, map_options);
+  return Outcome::Ok();
+}
+
+// Online: the server applies the scenario (GetNetwork, FULL view, with the scenario) and answers
+// the network as it sees it; the CLI only draws.
+Outcome OnlineDocument(Session& session, const ExportOptions& options,
+                       const formats::NetworkMapOptions& map_options,
+                       formats::MapDocument* document) {
+  v1::GetNetworkRequest request;
+  request.set_view(v1::NETWORK_VIEW_FULL);
+  *request.mutable_scenario() = ToScenario(options.scenario);
+  v1::GetNetworkResponse response;
+  auto& stub = session.NetworkStub();
+  Outcome outcome = session.Call(
+      [&](grpc::ClientContext* context) { return stub.GetNetwork(context, request, &response); });
+  if (!outcome.ok()) return outcome;
+  v1::Network& network = *response.mutable_network();
+  if (network.version() == 0) network.set_version(response.network_version());
+  *document = formats::NetworkMap(network, response.scenario_network(), map_options);
+  return Outcome::Ok();
 }
 
 Outcome WriteText(Session& session, const std::string& output, const std::string& text) {
@@ -201,7 +236,7 @@ Outcome WriteText(Session& session, const std::string& output, const std::string
 }
 
 // The whole network's schedule from --from (default today) as SSIM Chapter 7.
-Outcome WriteSsim(Session& session, const routes::Network& network, const ExportOptions& options,
+Outcome WriteSsim(Session& session, const v1::Network& network, const ExportOptions& options,
                   std::chrono::year_month_day today) {
   formats::SsimExportOptions ssim;
   ssim.from = today;
@@ -214,31 +249,26 @@ Outcome WriteSsim(Session& session, const routes::Network& network, const Export
     }
     ssim.from = *from;
   }
-  auto text = formats::ExportSsim(formats::ToProto(network), ssim, nullptr);
+  auto text = formats::ExportSsim(network, ssim, nullptr);
   if (!text.ok()) return Outcome::Fail(ExitCodeForError(text.error()), text.error().ToString());
   return WriteText(session, options.output, *text);
 }
 
 Outcome RunExport(Session& session, const ExportOptions& options) {
-  Outcome outcome;
-  auto network = FetchNetwork(session, options, &outcome);
-  if (!outcome.ok()) return outcome;
-  if (!network.ok()) {
-    return Outcome::Fail(ExitCodeForError(network.error()), FirstLines(network.error(), 10));
+  if (options.format == "ssim") {
+    v1::Network network;
+    Outcome outcome = FetchNetworkMessage(session, options, &network);
+    if (!outcome.ok()) return outcome;
+    return WriteSsim(session, network, options, formats::TodayUtc());
   }
-  const auto today = std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  if (options.format == "ssim") return WriteSsim(session, **network, options, today);
-  auto scenario = formats::ScenarioFromProto(ToScenario(options.scenario), **network, today);
-  if (!scenario.ok())
-    return Outcome::Fail(ExitCodeForError(scenario.error()), scenario.error().ToString());
-  auto view = routes::ScenarioView::Make(**network, *scenario);
-  if (!view.ok()) return Outcome::Fail(ExitCodeForError(view.error()), view.error().ToString());
-
   formats::NetworkMapOptions map_options;
   map_options.title = options.title;
   map_options.scenario_label = ScenarioLabel(options.scenario);
-  formats::MapDocument document = formats::NetworkMap(*view, map_options);
+  formats::MapDocument document;
+  Outcome outcome = options.network_file.empty()
+                        ? OnlineDocument(session, options, map_options, &document)
+                        : OfflineDocument(options, map_options, &document);
+  if (!outcome.ok()) return outcome;
   std::string text;
   if (options.format == "geojson") {
     if (options.land) formats::AddLand(document);

@@ -33,19 +33,11 @@ struct PathOptions {
   std::string geojson;  // --geojson FILE: the paths as GeoJSON
 };
 
-// Draws the answer into each map file asked for; the airports' coordinates come from the server.
-Outcome WritePathMaps(Session& session, const PathOptions& options,
-                      const v1::FindPathsResponse& response) {
+// Draws the answer into each map file asked for, at the positions its legs carry.
+Outcome WritePathMaps(const PathOptions& options, const v1::FindPathsResponse& response) {
   if (options.svg.empty() && options.geojson.empty()) return Outcome::Ok();
-  v1::ListAirportsResponse airports;
-  auto& stub = session.NetworkStub();
-  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
-    return stub.ListAirports(context, v1::ListAirportsRequest(), &airports);
-  });
-  if (!outcome.ok()) return outcome;
   const formats::MapDocument doc =
-      PathsMap(response, airports,
-               ToUpperAscii(options.origin) + " to " + ToUpperAscii(options.destination));
+      PathsMap(response, ToUpperAscii(options.origin) + " to " + ToUpperAscii(options.destination));
   for (const std::string* file : {&options.svg, &options.geojson}) {
     if (file->empty()) continue;
     const auto written = formats::WriteMapFile(doc, *file);
@@ -105,7 +97,7 @@ Outcome RunPath(Session& session, const PathOptions& options) {
   outcome = session.Print(
       response, [&] { return RenderPaths(response, request.origin(), request.destination()); });
   if (!outcome.ok()) return outcome;
-  return WritePathMaps(session, options, response);
+  return WritePathMaps(options, response);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <utility>
 #include <unordered_set>
 
 #include "client/labels.h"
@@ -16,10 +16,7 @@ constexpr const char* kPathColours[] = {"#d55e00", "#0072b2", "#009e73", "#cc79a
 
 }  // namespace
 
-formats::MapDocument PathsMap(const v1::FindPathsResponse& response,
-                              const v1::ListAirportsResponse& airports, const std::string& title) {
-  std::unordered_map<std::string, const v1::Airport*> by_code;
-  for (const v1::Airport& a : airports.airports()) by_code[a.iata()] = &a;
+formats::MapDocument PathsMap(const v1::FindPathsResponse& response, const std::string& title) {
   std::int64_t max_kg = 1;
   for (const v1::PathPlan& plan : response.paths()) {
     for (const v1::PathLeg& leg : plan.legs())
@@ -38,19 +35,20 @@ formats::MapDocument PathsMap(const v1::FindPathsResponse& response,
     layer.name = "path " + std::to_string(i + 1);
     for (int l = 0; l < plan.legs_size(); ++l) {
       const v1::PathLeg& leg = plan.legs(l);
-      if (!by_code.contains(leg.origin()) || !by_code.contains(leg.destination())) continue;
-      for (const std::string* code : {&leg.origin(), &leg.destination()}) {
+      if (!leg.has_origin_position() || !leg.has_destination_position()) continue;
+      const std::pair<const std::string*, const v1::GeoPoint*> ends[] = {
+          {&leg.origin(), &leg.origin_position()},
+          {&leg.destination(), &leg.destination_position()}};
+      for (const auto& [code, position] : ends) {
         if (!drawn.insert(*code).second) continue;
-        const v1::Airport& a = *by_code[*code];
         formats::MapPoint point;
-        point.id = a.iata();
-        point.label = a.iata();
-        point.latitude_deg = a.latitude_deg();
-        point.longitude_deg = a.longitude_deg();
+        point.id = *code;
+        point.label = *code;
+        point.latitude_deg = position->latitude_deg();
+        point.longitude_deg = position->longitude_deg();
         const bool end = (l == 0 && code == &leg.origin()) ||
                          (l == plan.legs_size() - 1 && code == &leg.destination());
         point.emphasised = end;
-        point.properties = {{"name", a.name(), std::nullopt}, {"city", a.city(), std::nullopt}};
         layer.points.push_back(std::move(point));
       }
       formats::MapLine line;

@@ -1,20 +1,19 @@
 // Maps of plan results, for the planning commands' --svg / --geojson: the path plans of a
-// FindPaths answer drawn over the airports of the served network, one colour per path. Pure
-// functions; writing goes through formats::WriteMapFile (format chosen by the file's extension).
+// FindPaths answer, one colour per path, at the positions its legs carry (one call, one network
+// version). Pure functions; writing goes through formats::WriteMapFile (format chosen by the
+// file's extension).
 #pragma once
 
 #include <string>
 
-#include "aircargo/v1/network_service.pb.h"
 #include "aircargo/v1/paths.pb.h"
 #include "formats/map_layer.h"
 
 namespace aircargo::client {
 
 // One layer per path ("path 1", ...): its legs as great-circle lines (label = route id, width by
-// weekly capacity), and the airports it touches (origin and destination emphasised). Legs whose
-// airports are missing from `airports` are left out.
-formats::MapDocument PathsMap(const v1::FindPathsResponse& response,
-                              const v1::ListAirportsResponse& airports, const std::string& title);
+// weekly capacity), and the airports it touches (origin and destination emphasised). Legs without
+// positions (a server older than the fields) are left out.
+formats::MapDocument PathsMap(const v1::FindPathsResponse& response, const std::string& title);
 
 }  // namespace aircargo::client

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
+#include <vector>
 
 #include "formats/network_proto.h"
 #include "routes/calendar.h"
@@ -60,72 +62,86 @@ MapProperty Text(std::string key, std::string value) {
 }
 MapProperty Num(std::string key, double value) { return {std::move(key), {}, value}; }
 
-}  // namespace
+// What a network map draws, whoever applied the scenario: this process (a ScenarioView, offline)
+// or the server (a ScenarioNetwork, online).
+struct MapAirport {
+  const std::string* iata;
+  const std::string* name;
+  const std::string* city;
+  const std::string* country;
+  double latitude_deg;
+  double longitude_deg;
+  bool closed;
+};
+struct MapRoute {
+  const std::string* id;
+  const std::string* origin;
+  const std::string* destination;
+  const std::string* carrier;
+  const std::string* aircraft;
+  routes::Mode mode;
+  routes::RouteStatus status;
+  routes::EvidenceBasis basis;
+  std::int64_t weekly_kg;
+  bool extra;
+};
 
-MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions& options) {
-  const routes::Network& network = view.network();
+MapDocument BuildNetworkMap(const std::string& name, std::int64_t version,
+                            const std::vector<MapAirport>& airport_rows,
+                            const std::vector<MapRoute>& route_rows,
+                            const NetworkMapOptions& options) {
   MapDocument doc;
   MapLayer airports{"airports", {}, {}, {}};
-  for (std::uint32_t i = 0; i < network.airports().size(); ++i) {
-    const routes::Airport& a = network.airports()[i];
-    const bool open = view.airport_open(routes::AirportId(i));
+  for (const MapAirport& a : airport_rows) {
     MapPoint p;
-    p.id = a.iata;
-    p.label = a.iata + " " + a.name;
+    p.id = *a.iata;
+    p.label = *a.iata + " " + *a.name;
     p.latitude_deg = a.latitude_deg;
     p.longitude_deg = a.longitude_deg;
-    p.colour = open ? kAirportColour : kClosedColour;
-    p.emphasised = !open;  // a closure is the point of the picture: label it, draw it larger
-    p.properties = {Text("name", a.name), Text("city", a.city), Text("country", a.country)};
-    if (!open) p.properties.push_back(Text("closed", "yes"));
+    p.colour = a.closed ? kClosedColour : kAirportColour;
+    p.emphasised = a.closed;  // a closure is the point of the picture: label it, draw it larger
+    p.properties = {Text("name", *a.name), Text("city", *a.city), Text("country", *a.country)};
+    if (a.closed) p.properties.push_back(Text("closed", "yes"));
     airports.points.push_back(std::move(p));
   }
 
   MapLayer routes_layer{"routes", {}, {}, {}};
   std::int64_t max_kg = 0;
-  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
-    if (view.usable(routes::RouteId(i)))
-      max_kg = std::max(max_kg, view.weekly_capacity_kg(routes::RouteId(i)));
-  }
+  for (const MapRoute& r : route_rows) max_kg = std::max(max_kg, r.weekly_kg);
   int planned = 0;
   int extras = 0;
   std::int64_t total_kg = 0;
-  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
-    const routes::RouteId id(i);
-    if (!view.usable(id)) continue;
-    const routes::Route& r = view.route(id);
-    const std::int64_t kg = view.weekly_capacity_kg(id);
+  for (const MapRoute& r : route_rows) {
+    const std::int64_t kg = r.weekly_kg;
     total_kg += kg;
     MapLine line;
-    line.id = r.id;
-    line.from = network.airport(r.origin).iata;
-    line.to = network.airport(r.destination).iata;
+    line.id = *r.id;
+    line.from = *r.origin;
+    line.to = *r.destination;
     line.label =
-        r.id + " (" + r.carrier + ", " + routes::ModeName(r.mode) + ", " + Tonnes(kg) + ")";
+        *r.id + " (" + *r.carrier + ", " + routes::ModeName(r.mode) + ", " + Tonnes(kg) + ")";
     line.width_px = WidthFor(kg, max_kg);
     line.colour = ModeColour(r.mode);
     line.dashed = r.status == routes::RouteStatus::kPlanned;
     if (line.dashed) ++planned;
-    line.properties = {Text("carrier", r.carrier),
+    line.properties = {Text("carrier", *r.carrier),
                        Text("mode", routes::ModeName(r.mode)),
                        Text("status", routes::StatusName(r.status)),
                        Num("tonnes_per_week", static_cast<double>(kg) / 1000.0),
-                       Text("aircraft", r.aircraft),
+                       Text("aircraft", *r.aircraft),
                        Text("basis", routes::BasisName(r.basis))};
-    if (view.is_extra(id)) {
+    if (r.extra) {
       line.properties.push_back(Text("extra", "yes"));
       ++extras;
     }
     routes_layer.lines.push_back(std::move(line));
   }
 
-  doc.title = options.title.empty()
-                  ? network.name() + ", version " + std::to_string(network.version())
-                  : options.title;
-  doc.subtitle =
-      Count(network.airports().size()) + " airports, " + Count(routes_layer.lines.size()) +
-      " routes drawn (" + Count(static_cast<std::size_t>(planned)) + " planned, " +
-      Count(static_cast<std::size_t>(extras)) + " scenario), " + Tonnes(total_kg) + " in total";
+  doc.title = options.title.empty() ? name + ", version " + std::to_string(version) : options.title;
+  doc.subtitle = Count(airport_rows.size()) + " airports, " + Count(routes_layer.lines.size()) +
+                 " routes drawn (" + Count(static_cast<std::size_t>(planned)) + " planned, " +
+                 Count(static_cast<std::size_t>(extras)) + " scenario), " + Tonnes(total_kg) +
+                 " in total";
   if (!options.scenario_label.empty()) doc.subtitle += "; scenario: " + options.scenario_label;
   doc.layers.push_back(std::move(routes_layer));
   doc.layers.push_back(std::move(airports));
@@ -139,6 +155,49 @@ MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions
        kMinWidthPx + kMaxExtraWidthPx, false, false},
   };
   return doc;
+}
+
+}  // namespace
+
+MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions& options) {
+  const routes::Network& network = view.network();
+  std::vector<MapAirport> airports;
+  for (std::uint32_t i = 0; i < network.airports().size(); ++i) {
+    const routes::Airport& a = network.airports()[i];
+    airports.push_back({&a.iata, &a.name, &a.city, &a.country, a.latitude_deg, a.longitude_deg,
+                        !view.airport_open(routes::AirportId(i))});
+  }
+  std::vector<MapRoute> routes;
+  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
+    const routes::RouteId id(i);
+    if (!view.usable(id)) continue;
+    const routes::Route& r = view.route(id);
+    routes.push_back({&r.id, &network.airport(r.origin).iata, &network.airport(r.destination).iata,
+                      &r.carrier, &r.aircraft, r.mode, r.status, r.basis,
+                      view.weekly_capacity_kg(id), view.is_extra(id)});
+  }
+  return BuildNetworkMap(network.name(), network.version(), airports, routes, options);
+}
+
+MapDocument NetworkMap(const v1::Network& network, const v1::ScenarioNetwork& seen,
+                       const NetworkMapOptions& options) {
+  std::unordered_set<std::string> closed(seen.closed_airports().begin(),
+                                         seen.closed_airports().end());
+  std::vector<MapAirport> airports;
+  for (const v1::Airport& a : network.airports()) {
+    airports.push_back({&a.iata(), &a.name(), &a.city(), &a.country(), a.latitude_deg(),
+                        a.longitude_deg(), closed.contains(a.iata())});
+  }
+  std::vector<MapRoute> routes;
+  for (const v1::ScenarioRoute& sr : seen.routes()) {
+    const v1::Route& r = sr.route();
+    routes.push_back({&r.id(), &r.origin(), &r.destination(), &r.carrier(), &r.aircraft(),
+                      ModeFromProto(r.mode()).value_or(routes::Mode::kFreighter),
+                      RouteStatusFromProto(r.status()).value_or(routes::RouteStatus::kOperating),
+                      static_cast<routes::EvidenceBasis>(BasisInputFromProto(r.basis())),
+                      sr.weekly_capacity_kg(), sr.extra()});
+  }
+  return BuildNetworkMap(network.name(), network.version(), airports, routes, options);
 }
 
 }  // namespace aircargo::formats

@@ -1,8 +1,6 @@
 // The network as map layers: airports as points and the routes a scenario view lets through as
 // great-circle lines (colour by mode, width by weekly capacity after factors, PLANNED routes
 // dashed, scenario extra routes included), with a legend. Feeds ToGeoJson / ToDot / ToSvgMap.
-// Also the client-side Scenario message -> core Scenario mapping the CLI needs to build a view
-// over a network it fetched (same rules as the server's; errors name "scenario.*" fields).
 // Pure functions; the view's network must outlive the call only.
 #pragma once
 
@@ -10,6 +8,7 @@
 #include <string>
 
 #include "aircargo/v1/network.pb.h"
+#include "aircargo/v1/network_service.pb.h"
 #include "formats/map_layer.h"
 #include "routes/network.h"
 #include "routes/result.h"
@@ -25,6 +24,11 @@ struct NetworkMapOptions {
 
 // Properties of each route line: id, carrier, mode, status, tonnes_per_week (after factors),
 // aircraft, and "extra" = "yes" for scenario routes. Airports: name, city, country, and "closed".
+// Offline (the CLI's export --network FILE): a view this process made.
 MapDocument NetworkMap(const routes::ScenarioView& view, const NetworkMapOptions& options = {});
+// Online (export against aircargod): the FULL network and the server's view of it under the
+// request's scenario (GetNetworkResponse.scenario_network); the same map, no core computation.
+MapDocument NetworkMap(const v1::Network& network, const v1::ScenarioNetwork& seen,
+                       const NetworkMapOptions& options = {});
 
 }  // namespace aircargo::formats

@@ -284,6 +284,13 @@ v1::Airport ToProto(const routes::Airport& a) {
   return out;
 }
 
+v1::GeoPoint PositionOf(const routes::Airport& airport) {
+  v1::GeoPoint out;
+  out.set_latitude_deg(airport.latitude_deg);
+  out.set_longitude_deg(airport.longitude_deg);
+  return out;
+}
+
 v1::Route ToProto(const routes::Network& network, const routes::Route& r) {
   v1::Route out;
   out.set_id(r.id);

@@ -41,6 +41,8 @@ v1::RouteStatus ToProto(routes::RouteStatus status);
 v1::Weekday ToProto(routes::Weekday weekday);
 
 v1::Airport ToProto(const routes::Airport& airport);
+// The airport's position.
+v1::GeoPoint PositionOf(const routes::Airport& airport);
 v1::Route ToProto(const routes::Network& network, const routes::Route& route);
 // The whole network, airports and routes in snapshot order.
 v1::Network ToProto(const routes::Network& network);

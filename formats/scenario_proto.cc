@@ -93,4 +93,22 @@ routes::Result<routes::ScenarioView> MakeScenarioView(const v1::Scenario& scenar
   return routes::ScenarioView::Make(network, *core);
 }
 
+v1::ScenarioNetwork ScenarioNetworkToProto(const routes::ScenarioView& view) {
+  const routes::Network& network = view.network();
+  v1::ScenarioNetwork out;
+  out.set_as_of(routes::FormatIsoDate(view.scenario().as_of));
+  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
+    const routes::RouteId id(i);
+    if (!view.usable(id)) continue;
+    v1::ScenarioRoute* route = out.add_routes();
+    *route->mutable_route() = ToProto(network, view.route(id));
+    route->set_weekly_capacity_kg(view.weekly_capacity_kg(id));
+    route->set_extra(view.is_extra(id));
+  }
+  for (std::uint32_t a = 0; a < network.airports().size(); ++a) {
+    if (!view.airport_open(routes::AirportId(a))) out.add_closed_airports(network.airports()[a].iata);
+  }
+  return out;
+}
+
 }  // namespace aircargo::formats

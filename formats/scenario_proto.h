@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "aircargo/v1/network.pb.h"
+#include "aircargo/v1/network_service.pb.h"
 #include "routes/network.h"
 #include "routes/result.h"
 #include "routes/scenario.h"
@@ -28,6 +29,11 @@ routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& scenario,
 routes::Result<routes::ScenarioView> MakeScenarioView(const v1::Scenario& scenario,
                                                       const routes::Network& network,
                                                       std::chrono::year_month_day today);
+
+// The network as `view` sees it (GetNetworkResponse.scenario_network): the usable routes with their
+// capacity after factors (network routes in snapshot order, then extras), the closed airports and
+// the as_of date applied.
+v1::ScenarioNetwork ScenarioNetworkToProto(const routes::ScenarioView& view);
 
 // Today's date in UTC.
 std::chrono::year_month_day TodayUtc();

@@ -93,6 +93,8 @@ v1::Itinerary ToProto(const routes::ScenarioView& view, const routes::Itinerary&
     l->set_payload_kg(route.payload_kg);
     l->set_mode(formats::ToProto(route.mode));
     l->set_basis(formats::ToProto(route.basis));
+    *l->mutable_origin_position() = formats::PositionOf(network.airport(leg.origin));
+    *l->mutable_destination_position() = formats::PositionOf(network.airport(leg.destination));
     total_wait += leg.wait.count();
   }
   *out.mutable_export_clearance() = ToProto(network, itinerary.export_clearance);

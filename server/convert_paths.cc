@@ -147,6 +147,8 @@ void ToProto(const routes::ScenarioView& view, const routes::PathQuery& query,
       out->set_block_minutes(leg.block_minutes);
       out->set_capacity_kg_per_week(leg.capacity_kg_per_week);
       out->set_basis(formats::ToProto(view.route(leg.route).basis));
+      *out->mutable_origin_position() = formats::PositionOf(network.airport(leg.origin));
+      *out->mutable_destination_position() = formats::PositionOf(network.airport(leg.destination));
     }
     plan->set_distance_km(path.distance_km);
     plan->set_transit_minutes(path.transit_minutes);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "formats/network_proto.h"
+#include "formats/scenario_proto.h"
 #include "routes/ascii.h"
 #include "routes/country_code.h"
 #include "routes/network_summary.h"
@@ -30,6 +31,11 @@ grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
       response->mutable_network()->set_version(network->version());
     }
     *response->mutable_summary() = ToProto(routes::Summarize(*network));
+    if (request->has_scenario()) {
+      auto view = formats::MakeScenarioView(request->scenario(), *network, formats::TodayUtc());
+      if (!view.ok()) return ToStatus(view.error());
+      *response->mutable_scenario_network() = formats::ScenarioNetworkToProto(*view);
+    }
     response->set_network_version(network->version());
     return grpc::Status::OK;
   });

@@ -1,6 +1,7 @@
-// `aircargo import openflights` (offline, on small fixture files) and `aircargo export` against the
-// gMock NetworkService stub: the request it sends, the scenario flags applied client-side, the
-// formats written and the exit codes.
+// `aircargo import openflights` (offline, on small fixture files) and `aircargo export`: online
+// against the gMock NetworkService stub, which answers through the real NetworkServiceImpl on the
+// test network (so the scenario is applied where it is in production: in the server), and offline
+// with --network FILE; the request it sends, the formats written and the exit codes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,21 +13,23 @@
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
 #include "tests/client/cli_test_support.h"
+#include "server/network_service.h"
+#include "server/snapshot_holder.h"
 #include "tests/server/test_network.h"
 
 namespace aircargo::client {
 namespace {
 
 using ::testing::_;
+using ::testing::AllOf;
 using testing::CliRun;
-using ::testing::DoAll;
 using testing::FakeStubs;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::Property;
+using ::testing::Invoke;
 using ::testing::Return;
 using testing::RunArgs;
-using ::testing::SetArgPointee;
 
 namespace fs = std::filesystem;
 
@@ -43,11 +46,15 @@ std::string Read(const std::string& path) {
   return text.str();
 }
 
-v1::GetNetworkResponse FullNetwork() {
-  v1::GetNetworkResponse response;
-  *response.mutable_network() = formats::ToProto(*aircargo::testing::TestNetwork());
-  response.set_network_version(4);
-  return response;
+// The stub's GetNetwork answers as aircargod does: the real handler over the test network.
+auto AnswerAsTheServer() {
+  return Invoke([](grpc::ClientContext*, const v1::GetNetworkRequest& request,
+                   v1::GetNetworkResponse* response) {
+    static const server::SnapshotHolder snapshots(aircargo::testing::TestNetwork());
+    static server::NetworkServiceImpl service(snapshots);
+    grpc::ServerContext context;
+    return service.GetNetwork(&context, &request, response);
+  });
 }
 
 // Two airports, two routes (one codeshare), one row with an unknown airport.
@@ -123,7 +130,7 @@ TEST(ExportCommand, AsksForTheFullNetworkAndWritesGeoJsonWithEveryOperatingRoute
   FakeStubs stubs;
   EXPECT_CALL(stubs.network,
               GetNetwork(_, Property(&v1::GetNetworkRequest::view, v1::NETWORK_VIEW_FULL), _))
-      .WillOnce(DoAll(SetArgPointee<2>(FullNetwork()), Return(grpc::Status::OK)));
+      .WillOnce(AnswerAsTheServer());
   const CliRun run = RunArgs(stubs, {"export", "--format", "geojson", "--as-of", "2025-06-01"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("\"type\":\"FeatureCollection\""));
@@ -132,10 +139,16 @@ TEST(ExportCommand, AsksForTheFullNetworkAndWritesGeoJsonWithEveryOperatingRoute
   EXPECT_THAT(run.out, Not(HasSubstr("\"id\":\"SHE-MIA-CA\"")));  // planned, not included
 }
 
-TEST(ExportCommand, AppliesScenarioFlagsClientSide) {
+TEST(ExportCommand, SendsTheScenarioFlagsAndDrawsTheServersView) {
   FakeStubs stubs;
-  EXPECT_CALL(stubs.network, GetNetwork(_, _, _))
-      .WillOnce(DoAll(SetArgPointee<2>(FullNetwork()), Return(grpc::Status::OK)));
+  EXPECT_CALL(stubs.network,
+              GetNetwork(_,
+                         AllOf(Property(&v1::GetNetworkRequest::view, v1::NETWORK_VIEW_FULL),
+                               Property(&v1::GetNetworkRequest::scenario,
+                                        AllOf(Property(&v1::Scenario::include_planned, true),
+                                              Property(&v1::Scenario::as_of, "2025-06-01")))),
+                         _))
+      .WillOnce(AnswerAsTheServer());
   const std::string out = TempPath("export.svg");
   const CliRun run = RunArgs(stubs, {"export", "--format", "svg", "-o", out, "--with-planned",
                                      "--close", "icn", "--as-of", "2025-06-01"});
@@ -151,7 +164,7 @@ TEST(ExportCommand, AppliesScenarioFlagsClientSide) {
 TEST(ExportCommand, WritesDotWithEveryDrawnRoute) {
   FakeStubs stubs;
   EXPECT_CALL(stubs.network, GetNetwork(_, _, _))
-      .WillOnce(DoAll(SetArgPointee<2>(FullNetwork()), Return(grpc::Status::OK)));
+      .WillOnce(AnswerAsTheServer());
   const CliRun run = RunArgs(stubs, {"export", "--format", "dot", "--as-of", "2025-06-01"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("SHE->YVR [id=\"SHE-YVR-W8\""));
@@ -161,10 +174,21 @@ TEST(ExportCommand, WritesDotWithEveryDrawnRoute) {
 TEST(ExportCommand, UnknownClosedAirportExitsThree) {
   FakeStubs stubs;
   EXPECT_CALL(stubs.network, GetNetwork(_, _, _))
-      .WillOnce(DoAll(SetArgPointee<2>(FullNetwork()), Return(grpc::Status::OK)));
+      .WillOnce(AnswerAsTheServer());
   const CliRun run = RunArgs(stubs, {"export", "--format", "svg", "--close", "XXX"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_THAT(run.err, HasSubstr("scenario.closed_airports[0]"));
+}
+
+TEST(ExportCommand, OfflineNetworkFileAppliesTheScenarioWithoutAServer) {
+  FakeStubs stubs;  // strict mocks: any RPC would fail the test
+  const std::string file = TempPath("export_offline.textproto");
+  Write(file, std::string(aircargo::testing::kTestNetworkText));
+  const CliRun run = RunArgs(stubs, {"export", "--format", "dot", "--network", file, "--close",
+                                     "icn", "--as-of", "2025-06-01"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("SHE->YVR [id=\"SHE-YVR-W8\""));
+  EXPECT_THAT(run.out, Not(HasSubstr("SHE-ICN-KE")));
 }
 
 TEST(ExportCommand, UnreachableServerExitsFour) {

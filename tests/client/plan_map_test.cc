@@ -21,7 +21,20 @@ using ::testing::HasSubstr;
 using ::testing::Return;
 using ::testing::SetArgPointee;
 
-// SHE -> FRA direct, and SHE -> ICN -> FRA.
+v1::GeoPoint At(const std::string& code) {
+  v1::GeoPoint p;
+  for (const auto& [iata, lat, lon] :
+       {std::tuple{"SHE", 41.64, 123.48}, std::tuple{"ICN", 37.46, 126.44},
+        std::tuple{"FRA", 50.03, 8.57}}) {
+    if (code == iata) {
+      p.set_latitude_deg(lat);
+      p.set_longitude_deg(lon);
+    }
+  }
+  return p;
+}
+
+// SHE -> FRA direct, and SHE -> ICN -> FRA; the legs carry their airports' positions.
 v1::FindPathsResponse TwoPaths() {
   v1::FindPathsResponse response;
   response.set_network_version(3);
@@ -35,6 +48,8 @@ v1::FindPathsResponse TwoPaths() {
           leg->set_destination(to);
           leg->set_capacity_kg_per_week(40'000);
           leg->set_basis(v1::EVIDENCE_BASIS_ILLUSTRATIVE);
+          *leg->mutable_origin_position() = At(from);
+          *leg->mutable_destination_position() = At(to);
         }
       };
   add({{"SHE-FRA-CZ", "SHE", "FRA"}});
@@ -42,21 +57,8 @@ v1::FindPathsResponse TwoPaths() {
   return response;
 }
 
-v1::ListAirportsResponse Airports() {
-  v1::ListAirportsResponse response;
-  for (const auto& [code, lat, lon] :
-       {std::tuple{"SHE", 41.64, 123.48}, std::tuple{"ICN", 37.46, 126.44},
-        std::tuple{"FRA", 50.03, 8.57}}) {
-    v1::Airport* a = response.add_airports();
-    a->set_iata(code);
-    a->set_latitude_deg(lat);
-    a->set_longitude_deg(lon);
-  }
-  return response;
-}
-
 TEST(PathsMap, DrawsOneLayerPerPathWithItsLegsAndEndsEmphasised) {
-  const formats::MapDocument doc = PathsMap(TwoPaths(), Airports(), "SHE to FRA");
+  const formats::MapDocument doc = PathsMap(TwoPaths(), "SHE to FRA");
   ASSERT_EQ(doc.layers.size(), 2u);
   ASSERT_EQ(doc.layers[0].lines.size(), 1u);
   EXPECT_EQ(doc.layers[0].lines[0].label, "SHE-FRA-CZ");
@@ -72,10 +74,18 @@ TEST(PathsMap, DrawsOneLayerPerPathWithItsLegsAndEndsEmphasised) {
   EXPECT_EQ(doc.legend.size(), 2u);
 }
 
-TEST(PathsMap, LeavesOutLegsWhoseAirportsAreUnknown) {
+TEST(PathsMap, DrawsTheAirportsWhereTheLegsSayTheyAre) {
+  const formats::MapDocument doc = PathsMap(TwoPaths(), "t");
+  const formats::MapPoint* fra = doc.FindPoint("FRA");
+  ASSERT_NE(fra, nullptr);
+  EXPECT_DOUBLE_EQ(fra->latitude_deg, 50.03);
+  EXPECT_DOUBLE_EQ(fra->longitude_deg, 8.57);
+}
+
+TEST(PathsMap, LeavesOutLegsWithoutPositions) {
   v1::FindPathsResponse response = TwoPaths();
-  response.mutable_paths(0)->mutable_legs(0)->set_destination("XXX");
-  const formats::MapDocument doc = PathsMap(response, Airports(), "t");
+  response.mutable_paths(0)->mutable_legs(0)->clear_destination_position();
+  const formats::MapDocument doc = PathsMap(response, "t");
   EXPECT_TRUE(doc.layers[0].lines.empty());
   EXPECT_EQ(doc.layers[1].lines.size(), 2u);
 }
@@ -93,8 +103,7 @@ TEST(PathCommand, SvgAndGeojsonFlagsWriteTheMaps) {
   testing::FakeStubs stubs;
   EXPECT_CALL(stubs.planner, FindPaths(_, _, _))
       .WillOnce(DoAll(SetArgPointee<2>(TwoPaths()), Return(grpc::Status::OK)));
-  EXPECT_CALL(stubs.network, ListAirports(_, _, _))
-      .WillOnce(DoAll(SetArgPointee<2>(Airports()), Return(grpc::Status::OK)));
+  EXPECT_CALL(stubs.network, ListAirports(_, _, _)).Times(0);  // one call: the legs say where
   const auto run = testing::RunArgs(
       stubs, {"path", "SHE", "FRA", "--svg", dir + "/p.svg", "--geojson", dir + "/p.geojson"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -113,8 +122,7 @@ TEST(PathCommand, UnwritableMapFileIsAOneLineError) {
   testing::FakeStubs stubs;
   EXPECT_CALL(stubs.planner, FindPaths(_, _, _))
       .WillOnce(DoAll(SetArgPointee<2>(TwoPaths()), Return(grpc::Status::OK)));
-  EXPECT_CALL(stubs.network, ListAirports(_, _, _))
-      .WillOnce(DoAll(SetArgPointee<2>(Airports()), Return(grpc::Status::OK)));
+  EXPECT_CALL(stubs.network, ListAirports(_, _, _)).Times(0);  // one call: the legs say where
   const auto run =
       testing::RunArgs(stubs, {"path", "SHE", "FRA", "--svg", "/nonexistent/dir/p.svg"});
   EXPECT_EQ(run.exit_code, 2);

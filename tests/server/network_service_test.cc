@@ -65,6 +65,54 @@ TEST_F(NetworkServiceTest, GetNetworkFullViewCarriesEveryAirportAndRoute) {
   EXPECT_NEAR(yvr.distance_km(), 8000, 80) << "derived great-circle distance";
 }
 
+// The scenario is applied in the server: the CLI's export draws what this answers.
+TEST_F(NetworkServiceTest, GetNetworkWithAScenarioAnswersTheNetworkAsItSeesIt) {
+  grpc::ClientContext ctx;
+  v1::GetNetworkRequest request;
+  request.set_view(v1::NETWORK_VIEW_FULL);
+  request.mutable_scenario()->set_as_of("2025-06-01");
+  request.mutable_scenario()->set_include_planned(true);
+  request.mutable_scenario()->add_closed_airports("icn");
+  v1::CapacityFactor* factor = request.mutable_scenario()->add_capacity_factors();
+  factor->set_route_id("YVR-SEA-TRUCK");
+  factor->set_factor(0.5);
+  v1::GetNetworkResponse response;
+  ASSERT_TRUE(stub_->GetNetwork(&ctx, request, &response).ok());
+  EXPECT_EQ(response.network().routes_size(), 6) << "the network itself, unchanged";
+  const v1::ScenarioNetwork& seen = response.scenario_network();
+  EXPECT_EQ(seen.as_of(), "2025-06-01");
+  ASSERT_EQ(seen.closed_airports_size(), 1);
+  EXPECT_EQ(seen.closed_airports(0), "ICN");
+  std::vector<std::string> ids;
+  for (const v1::ScenarioRoute& r : seen.routes()) {
+    ids.push_back(r.route().id());
+    if (r.route().id() == "YVR-SEA-TRUCK") EXPECT_EQ(r.weekly_capacity_kg(), 7 * 20000 / 2);
+    EXPECT_FALSE(r.extra());
+  }
+  // SHE-ICN-* and ICN-SHE-KE touch closed ICN; SHE-MIA-CA is planned (included) and effective.
+  EXPECT_EQ(ids, (std::vector<std::string>{"SHE-YVR-W8", "YVR-SEA-TRUCK", "SHE-MIA-CA"}));
+}
+
+TEST_F(NetworkServiceTest, GetNetworkWithoutAScenarioHasNoScenarioNetwork) {
+  grpc::ClientContext ctx;
+  v1::GetNetworkRequest request;
+  request.set_view(v1::NETWORK_VIEW_FULL);
+  v1::GetNetworkResponse response;
+  ASSERT_TRUE(stub_->GetNetwork(&ctx, request, &response).ok());
+  EXPECT_FALSE(response.has_scenario_network());
+}
+
+TEST_F(NetworkServiceTest, GetNetworkRejectsABadScenarioNamingTheField) {
+  grpc::ClientContext ctx;
+  v1::GetNetworkRequest request;
+  request.mutable_scenario()->add_closed_airports("XXX");
+  v1::GetNetworkResponse response;
+  const grpc::Status status = stub_->GetNetwork(&ctx, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(status.error_message().find("scenario.closed_airports[0]"), std::string::npos)
+      << status.error_message();
+}
+
 TEST_F(NetworkServiceTest, GetNetworkRejectsUnknownView) {
   grpc::ClientContext ctx;
   v1::GetNetworkRequest request;

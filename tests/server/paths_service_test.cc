@@ -70,6 +70,11 @@ TEST_F(FindPathsServiceTest, ReturnsLegsAndTotals) {
   EXPECT_EQ(plan.legs(0).capacity_kg_per_week(), 43'500);
   EXPECT_EQ(plan.legs(1).route_id(), "YVR-SEA-TRUCK");
   EXPECT_EQ(plan.legs(1).mode(), v1::MODE_TRUCK);
+  // Each leg carries its airports' positions (maps need no second call).
+  EXPECT_DOUBLE_EQ(plan.legs(0).origin_position().latitude_deg(), 41.6398);
+  EXPECT_DOUBLE_EQ(plan.legs(0).destination_position().longitude_deg(), -123.1844);
+  EXPECT_DOUBLE_EQ(plan.legs(1).origin_position().latitude_deg(), 49.1939);
+  EXPECT_DOUBLE_EQ(plan.legs(1).destination_position().latitude_deg(), 47.4502);
   EXPECT_EQ(plan.leg_count(), 2);
   EXPECT_EQ(plan.bottleneck_kg_per_week(), 43'500);
   EXPECT_EQ(plan.cost_per_kg_micros(), 3'300'000);
