@@ -1,8 +1,9 @@
 // The request Scenario (aircargo.v1.Scenario) -> the core's routes::Scenario, validated against the
 // snapshot: unknown closed airports / routes -> NOT_FOUND, malformed codes and dates, NaN or
 // negative factors, bad extra routes -> INVALID_ARGUMENT; every message names the field
-// ("scenario.as_of"). The one mapping, shared by every planning RPC (server/convert_scenario.h)
-// and by the CLI where it applies a scenario itself (export).
+// ("scenario.as_of"). The one mapping, shared by every planning RPC (server/convert_scenario.h),
+// GetNetwork with a scenario, and the CLI's one offline command that applies a scenario itself
+// (export --network FILE).
 #pragma once
 
 #include <chrono>
