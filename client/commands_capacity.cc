@@ -227,8 +227,9 @@ void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
       ->delimiter(',')
       ->check(PairValidator());
   compare_command
-      ->add_option("--origin", compare->origin,
-                   "Origin of the default pairs (default: the network's busiest airport)")
+      ->add_option(
+          "--origin", compare->origin,
+          "Origin of the default pairs (default: the network's hub, the airport most routes leave)")
       ->transform(Upper);
   compare_command
       ->add_option("--base-as-of", compare->base_as_of,

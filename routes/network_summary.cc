@@ -33,19 +33,22 @@ NetworkSummary Summarize(const Network& network) {
   return s;
 }
 
-std::optional<AirportId> BusiestAirport(const Network& network) {
+std::optional<AirportId> HubAirport(const Network& network) {
   std::optional<AirportId> best;
+  std::size_t best_routes = 0;
   std::int64_t best_kg = 0;
   for (std::uint32_t a = 0; a < network.airports().size(); ++a) {
+    const auto out = network.outbound(AirportId(a));
+    if (out.empty()) continue;
     std::int64_t kg = 0;
-    for (RouteId r : network.outbound(AirportId(a))) {
-      const Route& route = network.route(r);
-      if (route.status == RouteStatus::kOperating) kg += route.weekly_capacity_kg();
-    }
-    if (kg == 0) continue;
-    if (!best || kg > best_kg ||
-        (kg == best_kg && network.airport(AirportId(a)).iata < network.airport(*best).iata)) {
+    for (RouteId r : out) kg += network.route(r).weekly_capacity_kg();
+    const std::size_t routes = out.size();
+    const bool better = !best || routes > best_routes || (routes == best_routes && kg > best_kg) ||
+                        (routes == best_routes && kg == best_kg &&
+                         network.airport(AirportId(a)).iata < network.airport(*best).iata);
+    if (better) {
       best = AirportId(a);
+      best_routes = routes;
       best_kg = kg;
     }
   }

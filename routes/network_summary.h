@@ -31,8 +31,9 @@ struct NetworkSummary {
 
 NetworkSummary Summarize(const Network& network);
 
-// The network's hub: the airport with the most outbound weekly capacity on OPERATING routes (ties:
-// the smaller IATA code). None when no route operates. CompareScenarios' default origin.
-std::optional<AirportId> BusiestAirport(const Network& network);
+// The network's hub: the airport most routes leave (any status: the network's shape, whatever the
+// day); ties go to more outbound weekly capacity, then to the smaller IATA code. None when the
+// network has no routes. CompareScenarios' default origin.
+std::optional<AirportId> HubAirport(const Network& network);
 
 }  // namespace aircargo::routes

@@ -97,12 +97,12 @@ routes::Result<std::vector<routes::OdPair>> ComparePairsFromProto(
   std::vector<routes::OdPair> pairs;
   if (request.pairs().empty()) {
     if (request.origin().empty()) {
-      // The documented default, drawn from the network itself: its busiest airport.
-      const auto hub = routes::BusiestAirport(network);
+      // The documented default, drawn from the network itself: its hub.
+      const auto hub = routes::HubAirport(network);
       if (!hub) {
         return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "origin",
-                                 "no route operates on this network, so it has no default origin; "
-                                 "set origin or pairs");
+                                 "the network has no routes, so it has no default origin; set "
+                                 "origin or pairs");
       }
       return routes::PairsFromOrigin(network, *hub);
     }

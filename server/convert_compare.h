@@ -1,8 +1,8 @@
 // CompareScenarios request -> the two scenarios and the pair list, and the core comparison ->
 // response. Defaults: baseline unset = operating routes today; alternative unset = the baseline
 // with include_planned; pairs empty = `origin` to every other airport, and origin empty = the
-// network's busiest airport (routes::BusiestAirport: most outbound operating weekly capacity;
-// FAILED_PRECONDITION "origin" when no route operates). Validation
+// network's hub (routes::HubAirport: the airport most routes leave; FAILED_PRECONDITION "origin"
+// when the network has no routes). Validation
 // names the field: "pairs[i].origin" / "pairs[i].destination" (INVALID_ARGUMENT when malformed or
 // equal, NOT_FOUND when unknown), "origin", "pairs" (too many), "baseline.*" / "alternative.*".
 #pragma once

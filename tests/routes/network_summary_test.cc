@@ -118,32 +118,36 @@ TEST(Summarize, DoesNotOverflowWhenEveryRouteIsAtTheLimits) {
             std::int64_t{40} * kMaxPayloadKg * kMaxFlightsPerWeek);
 }
 
-// The busiest airport counts outbound OPERATING capacity only; ties go to the smaller code.
-TEST(BusiestAirport, IsTheMostOutboundOperatingCapacity) {
-  //   YVR --60 t x1--> SHE beats SHE --50 t x1--> YVR; ICN's 900 t are suspended.
+// The hub is the airport most routes leave, whatever their status; ties go to more capacity.
+TEST(HubAirport, IsTheAirportMostRoutesLeave) {
+  //   SHE: two routes out (one suspended, 1 t); YVR: one route out of 900 t.
   const auto built =
       Build({Shenyang(), Vancouver(), Incheon()},
-            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kOperating),
-             Service("YVR-SHE", "YVR", "SHE", "CA", 60'000, 1, RouteStatus::kOperating),
-             Service("ICN-SHE", "ICN", "SHE", "KE", 900'000, 1, RouteStatus::kSuspended)});
+            {Service("SHE-YVR", "SHE", "YVR", "CA", 1'000, 1, RouteStatus::kOperating),
+             Service("SHE-ICN", "SHE", "ICN", "KE", 1'000, 1, RouteStatus::kSuspended),
+             Service("YVR-SHE", "YVR", "SHE", "CA", 900'000, 1, RouteStatus::kOperating)});
   ASSERT_TRUE(built.ok()) << built.error().ToString();
-  const auto hub = BusiestAirport(**built);
+  const auto hub = HubAirport(**built);
   ASSERT_TRUE(hub.has_value());
-  EXPECT_EQ((*built)->airport(*hub).iata, "YVR");
+  EXPECT_EQ((*built)->airport(*hub).iata, "SHE");
 }
 
-TEST(BusiestAirport, TieGoesToTheSmallerCodeAndNoneWithoutOperatingRoutes) {
+TEST(HubAirport, TiesGoToCapacityThenTheSmallerCodeAndNoneWithoutRoutes) {
+  const auto by_capacity =
+      Build({Shenyang(), Vancouver()},
+            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kOperating),
+             Service("YVR-SHE", "YVR", "SHE", "CA", 60'000, 1, RouteStatus::kPlanned)});
+  ASSERT_TRUE(by_capacity.ok());
+  EXPECT_EQ((*by_capacity)->airport(*HubAirport(**by_capacity)).iata, "YVR");
   const auto tie =
       Build({Shenyang(), Vancouver()},
             {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kOperating),
              Service("YVR-SHE", "YVR", "SHE", "CA", 50'000, 1, RouteStatus::kOperating)});
   ASSERT_TRUE(tie.ok());
-  EXPECT_EQ((*tie)->airport(*BusiestAirport(**tie)).iata, "SHE");
-  const auto idle =
-      Build({Shenyang(), Vancouver()},
-            {Service("SHE-YVR", "SHE", "YVR", "CA", 50'000, 1, RouteStatus::kPlanned)});
-  ASSERT_TRUE(idle.ok());
-  EXPECT_FALSE(BusiestAirport(**idle).has_value());
+  EXPECT_EQ((*tie)->airport(*HubAirport(**tie)).iata, "SHE");
+  const auto empty = Build({Shenyang(), Vancouver()}, {});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(HubAirport(**empty).has_value());
 }
 
 }  // namespace

@@ -185,8 +185,8 @@ TEST_F(CapacityServiceTest, CompareScenariosRejectsUnknownPairs) {
 }
 
 // An empty CompareScenarios request on a network without SHE: the default origin comes from the
-// network (its busiest airport), not from the Shenyang network's hub.
-TEST(CompareScenariosDefaults, EmptyRequestOnANetworkWithoutSheUsesItsBusiestAirport) {
+// network (its hub), not from the Shenyang network's.
+TEST(CompareScenariosDefaults, EmptyRequestOnANetworkWithoutSheUsesItsHub) {
   auto network = formats::LoadNetworkText(R"(
     name: "no SHE"
     airports { iata: "FRA" icao: "EDDF" name: "Frankfurt" city: "Frankfurt" country: "DE"
@@ -217,7 +217,7 @@ TEST(CompareScenariosDefaults, EmptyRequestOnANetworkWithoutSheUsesItsBusiestAir
   const grpc::Status status =
       stub->CompareScenarios(&context, v1::CompareScenariosRequest(), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
-  ASSERT_EQ(response.pairs_size(), 2);  // FRA (342 t a week out) to LHR and JFK
+  ASSERT_EQ(response.pairs_size(), 2);  // FRA (two routes out) to LHR and JFK
   for (const auto& pair : response.pairs()) EXPECT_EQ(pair.origin(), "FRA");
 }
 
