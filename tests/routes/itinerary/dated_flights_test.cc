@@ -35,7 +35,7 @@ TimeZone Zone(const char* name) {
 // Vancouver: YVR -> SHE, Sundays 20:35 local. DST starts Sun 9 Mar 2025 02:00 (PST -8 -> PDT -7).
 std::shared_ptr<const Network> VancouverWeekly(const char* local_time) {
   auto network = test::Build({test::Shenyang(), test::Vancouver()},
-                             {Flight("YVR-SHE", "YVR", "SHE", {{7, local_time}}, 721)});
+                             {Flight("YVR-SHE", "YVR", "SHE", {{Weekday{7}, local_time}}, 721)});
   EXPECT_TRUE(network.ok());
   return *network;
 }
