@@ -86,7 +86,9 @@ TEST_F(NetworkServiceTest, GetNetworkWithAScenarioAnswersTheNetworkAsItSeesIt) {
   std::vector<std::string> ids;
   for (const v1::ScenarioRoute& r : seen.routes()) {
     ids.push_back(r.route().id());
-    if (r.route().id() == "YVR-SEA-TRUCK") EXPECT_EQ(r.weekly_capacity_kg(), 7 * 20000 / 2);
+    if (r.route().id() == "YVR-SEA-TRUCK") {
+      EXPECT_EQ(r.weekly_capacity_kg(), 7 * 20000 / 2);
+    }
     EXPECT_FALSE(r.extra());
   }
   // SHE-ICN-* and ICN-SHE-KE touch closed ICN; SHE-MIA-CA is planned (included) and effective.
