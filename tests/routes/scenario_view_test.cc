@@ -106,7 +106,7 @@ TEST(ScenarioView, RouteCountsUpToAndIncludingItsEffectiveToDate) {
 
 TEST(ScenarioView, PlannedRouteWithAnEndDateIsLeftOutAfterItEvenWhenPlannedRoutesAreIncluded) {
   auto planned = MakeRoute("SHE-YVR-CA", "SHE", "YVR");
-  planned.status = static_cast<int>(RouteStatus::kPlanned);
+  planned.status = RouteStatus::kPlanned;
   planned.effective_to = "2025-12-31";
   auto built = Build({Shenyang(), Vancouver()}, {planned});
   ASSERT_TRUE(built.ok());

@@ -90,7 +90,7 @@ class LineSink : public spdlog::sinks::base_sink<std::mutex> {
 };
 
 // The handler's own account of a call, from its debug log line
-// ("<Method> peer=... status=<code> <micros>us ...", server/rpc_handler.h).
+// ("<Method> peer=... status=<code> <micros>us ...", server/rpc_handler.cc LogRpc).
 struct HandlerRecord {
   int status = -1;
   long long micros = -1;

@@ -109,7 +109,7 @@ TEST(DatedFlights, FlightsBeforeTheRoutesEffectiveDateAreLeftOut) {
 
 TEST(DatedFlights, FlightsAfterTheRoutesEffectiveToDateAreLeftOut) {
   // Sundays 19:30 in Shenyang (11:30 UTC); the last day flown is Sunday 2025-06-08.
-  RouteInput ending = Flight("SHE-YVR", "SHE", "YVR", {{7, "19:30"}}, 721);
+  RouteInput ending = Flight("SHE-YVR", "SHE", "YVR", {{Weekday{7}, "19:30"}}, 721);
   ending.effective_to = "2025-06-08";
   auto network = test::Build({test::Shenyang(), test::Vancouver()}, {ending});
   ASSERT_TRUE(network.ok());
