@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
 #include "client/labels.h"
 

@@ -106,7 +106,8 @@ v1::ScenarioNetwork ScenarioNetworkToProto(const routes::ScenarioView& view) {
     route->set_extra(view.is_extra(id));
   }
   for (std::uint32_t a = 0; a < network.airports().size(); ++a) {
-    if (!view.airport_open(routes::AirportId(a))) out.add_closed_airports(network.airports()[a].iata);
+    if (!view.airport_open(routes::AirportId(a)))
+      out.add_closed_airports(network.airports()[a].iata);
   }
   return out;
 }

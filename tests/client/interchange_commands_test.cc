@@ -12,9 +12,9 @@
 
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
-#include "tests/client/cli_test_support.h"
 #include "server/network_service.h"
 #include "server/snapshot_holder.h"
+#include "tests/client/cli_test_support.h"
 #include "tests/server/test_network.h"
 
 namespace aircargo::client {
@@ -25,9 +25,9 @@ using ::testing::AllOf;
 using testing::CliRun;
 using testing::FakeStubs;
 using ::testing::HasSubstr;
+using ::testing::Invoke;
 using ::testing::Not;
 using ::testing::Property;
-using ::testing::Invoke;
 using ::testing::Return;
 using testing::RunArgs;
 
@@ -163,8 +163,7 @@ TEST(ExportCommand, SendsTheScenarioFlagsAndDrawsTheServersView) {
 
 TEST(ExportCommand, WritesDotWithEveryDrawnRoute) {
   FakeStubs stubs;
-  EXPECT_CALL(stubs.network, GetNetwork(_, _, _))
-      .WillOnce(AnswerAsTheServer());
+  EXPECT_CALL(stubs.network, GetNetwork(_, _, _)).WillOnce(AnswerAsTheServer());
   const CliRun run = RunArgs(stubs, {"export", "--format", "dot", "--as-of", "2025-06-01"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("SHE->YVR [id=\"SHE-YVR-W8\""));
@@ -173,8 +172,7 @@ TEST(ExportCommand, WritesDotWithEveryDrawnRoute) {
 
 TEST(ExportCommand, UnknownClosedAirportExitsThree) {
   FakeStubs stubs;
-  EXPECT_CALL(stubs.network, GetNetwork(_, _, _))
-      .WillOnce(AnswerAsTheServer());
+  EXPECT_CALL(stubs.network, GetNetwork(_, _, _)).WillOnce(AnswerAsTheServer());
   const CliRun run = RunArgs(stubs, {"export", "--format", "svg", "--close", "XXX"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_THAT(run.err, HasSubstr("scenario.closed_airports[0]"));

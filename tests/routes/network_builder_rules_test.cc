@@ -353,7 +353,8 @@ TEST(NetworkBuilderRules, RejectsDepartureWeekdayWhenUnset) {
 TEST(NetworkBuilderRules, RejectsDepartureLocalTimeWhenNotHhMmWithinTheDay) {
   RouteInput r = SheYvr();
   r.flights_per_week = 4;
-  r.departures = {{Weekday{1}, "24:00"}, {Weekday{2}, "7:30"}, {Weekday{3}, "ab:cd"}, {Weekday{4}, "23:59"}};
+  r.departures = {
+      {Weekday{1}, "24:00"}, {Weekday{2}, "7:30"}, {Weekday{3}, "ab:cd"}, {Weekday{4}, "23:59"}};
   EXPECT_THAT(RouteViolations(r),
               ElementsAre(Violation("routes[0].departures[0].local_time", HasSubstr("\"24:00\"")),
                           Violation("routes[0].departures[1].local_time", HasSubstr("\"7:30\"")),
