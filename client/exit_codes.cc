@@ -65,6 +65,14 @@ ExitCode ExitCodeFor(routes::ErrorCode code) {
       return ExitCodeFor(grpc::StatusCode::CANCELLED);
     case routes::ErrorCode::kInternal:
       return ExitCodeFor(grpc::StatusCode::INTERNAL);
+    case routes::ErrorCode::kAborted:
+      return ExitCodeFor(grpc::StatusCode::ABORTED);
+    case routes::ErrorCode::kOutOfRange:
+      return ExitCodeFor(grpc::StatusCode::OUT_OF_RANGE);
+    case routes::ErrorCode::kUnauthenticated:
+      return ExitCodeFor(grpc::StatusCode::UNAUTHENTICATED);
+    case routes::ErrorCode::kUnavailable:
+      return ExitCodeFor(grpc::StatusCode::UNAVAILABLE);
   }
   return ExitCodeFor(grpc::StatusCode::INTERNAL);
 }

@@ -2,9 +2,9 @@
 //
 // HandleRpc is the one place every RPC passes: it applies the read gate first (--read-tokens,
 // server/auth.h), runs the handler body, logs one line per call at debug level (method, peer,
-// status code, server-side latency) and is the catch-all: an exception escaping the body is logged at error
-// level with a request id and answers INTERNAL "internal error (request id N); ..." (never gRPC's
-// UNKNOWN).
+// status code, server-side latency) and is the catch-all: an exception escaping the body is logged
+// at error level with a request id and answers INTERNAL "internal error (request id N); ..." (never
+// gRPC's UNKNOWN).
 //
 // PlannerCall is the skeleton of a planning RPC: take the snapshot once, validate the request into
 // a core query, build the scenario view(s), make the StopCheck (and stop at once if it already

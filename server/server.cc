@@ -18,8 +18,7 @@ Server::Server(ServerState state, const ServerOptions& options)
       feed_(options.keep_edits, state.restored.network->version(), state.restored.recent),
       editor_(snapshots_, *store_, [this](const v1::EditRecord& r) { feed_.Publish(r); }),
       network_service_(snapshots_),
-      planner_service_(snapshots_, options.compute_budget, options.threads,
-                       options.stop_check),
+      planner_service_(snapshots_, options.compute_budget, options.threads, options.stop_check),
       edit_service_(editor_, feed_, authorizer_, options.watch_heartbeat) {
   editor_.RememberRestored(state.restored.recent);
 }

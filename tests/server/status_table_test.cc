@@ -19,7 +19,8 @@ using routes::ErrorCode;
 constexpr ErrorCode kEveryCoreCode[] = {
     ErrorCode::kInvalidArgument,   ErrorCode::kNotFound,         ErrorCode::kFailedPrecondition,
     ErrorCode::kResourceExhausted, ErrorCode::kDeadlineExceeded, ErrorCode::kCancelled,
-    ErrorCode::kInternal};
+    ErrorCode::kInternal,          ErrorCode::kAborted,          ErrorCode::kOutOfRange,
+    ErrorCode::kUnauthenticated,   ErrorCode::kUnavailable};
 
 // The core names its codes as gRPC does (routes::ErrorCodeName); the table must map each code to
 // the gRPC code of the same name, and never to OK or UNKNOWN.
