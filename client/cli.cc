@@ -108,6 +108,14 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
                    "$AIRCARGO_TOKEN");
     app.add_flag("--tls", tls, "Connect with TLS, trusting the system's certificate authorities");
     app.add_option("--tls-ca", tls_ca, "Connect with TLS, trusting the PEM certificate(s) in FILE");
+    std::string tls_cert;
+    std::string tls_key;
+    auto* cert_option = app.add_option(
+        "--tls-cert", tls_cert,
+        "Present this PEM client certificate (servers with --tls-client-ca require one)");
+    auto* key_option = app.add_option("--tls-key", tls_key, "The client certificate's PEM key");
+    cert_option->needs(key_option);
+    key_option->needs(cert_option);
 
     CommandRegistry registry;
     CLI::App& airport_command = AddNetworkCommands(app, registry);
@@ -139,19 +147,22 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
     } else if (const char* token = std::getenv(kTokenEnvVar); token != nullptr) {
       options.token = token;
     }
-    if (!tls_ca.empty() || tls) {
-      std::string pem;
-      if (!tls_ca.empty()) {
-        std::ifstream in(tls_ca, std::ios::binary);
+    if (!tls_ca.empty() || tls || !tls_cert.empty()) {
+      std::string pem[3];
+      const std::pair<const std::string*, const char*> files[3] = {
+          {&tls_ca, "--tls-ca"}, {&tls_cert, "--tls-cert"}, {&tls_key, "--tls-key"}};
+      for (int i = 0; i < 3; ++i) {
+        if (files[i].first->empty()) continue;
+        std::ifstream in(*files[i].first, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();
-        pem = text.str();
-        if (!in || pem.empty()) {
-          err << "aircargo: --tls-ca: cannot read " << tls_ca << '\n';
+        pem[i] = text.str();
+        if (!in || pem[i].empty()) {
+          err << "aircargo: " << files[i].second << ": cannot read " << *files[i].first << '\n';
           return static_cast<int>(ExitCode::kUsage);
         }
       }
-      stubs.UseTls(pem);
+      stubs.UseTls(pem[0], pem[1], pem[2]);
     }
 
     const CommandAction* action = registry.Selected();

@@ -35,9 +35,12 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
     if (!stub) stub = aircargo::v1::NetworkEditService::NewStub(Channel(server));
     return *stub;
   }
-  void UseTls(const std::string& ca_pem) override {
+  void UseTls(const std::string& ca_pem, const std::string& cert_pem,
+              const std::string& key_pem) override {
     grpc::SslCredentialsOptions options;
     options.pem_root_certs = ca_pem;
+    options.pem_cert_chain = cert_pem;
+    options.pem_private_key = key_pem;
     credentials_ = grpc::SslCredentials(options);
   }
 

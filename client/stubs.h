@@ -26,8 +26,14 @@ class StubFactory {
   virtual v1::NetworkEditService::StubInterface& EditStub(const std::string& server) = 0;
 
   // Channels opened from now on use TLS, trusting the PEM certificates `ca_pem` (empty: the
-  // system's roots). Factories without channels ignore it.
-  virtual void UseTls(const std::string& ca_pem) { (void)ca_pem; }
+  // system's roots); with `cert_pem`/`key_pem` they present that client certificate (servers
+  // started with --tls-client-ca require one). Factories without channels ignore it.
+  virtual void UseTls(const std::string& ca_pem, const std::string& cert_pem,
+                      const std::string& key_pem) {
+    (void)ca_pem;
+    (void)cert_pem;
+    (void)key_pem;
+  }
 };
 
 }  // namespace aircargo::client

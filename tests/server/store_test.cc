@@ -225,7 +225,8 @@ TEST_F(StoreTest, AReadOnlyStoreFailsTheWriteAndStartUpRefusesIt) {
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().code, routes::ErrorCode::kFailedPrecondition);
   EXPECT_NE(failed.error().message.find("cannot be written"), std::string::npos);
-  if (geteuid() != 0) {  // root writes through file permissions
+  // Root writes through file permissions; security_integration_test runs the server as nobody.
+  if (geteuid() != 0) {
     fs::permissions(path_, fs::perms::owner_read);
     auto refused = SqliteStore::Open(path_, {});
     EXPECT_FALSE(refused.ok());
