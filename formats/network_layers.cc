@@ -194,7 +194,7 @@ MapDocument NetworkMap(const v1::Network& network, const v1::ScenarioNetwork& se
     routes.push_back({&r.id(), &r.origin(), &r.destination(), &r.carrier(), &r.aircraft(),
                       ModeFromProto(r.mode()).value_or(routes::Mode::kFreighter),
                       RouteStatusFromProto(r.status()).value_or(routes::RouteStatus::kOperating),
-                      static_cast<routes::EvidenceBasis>(BasisInputFromProto(r.basis())),
+                      BasisFromProto(r.basis()).value_or(routes::EvidenceBasis::kUnspecified),
                       sr.weekly_capacity_kg(), sr.extra()});
   }
   return BuildNetworkMap(network.name(), network.version(), airports, routes, options);

@@ -36,25 +36,29 @@ v1::EvidenceBasis ToProto(routes::EvidenceBasis basis) {
   return v1::EVIDENCE_BASIS_UNSPECIFIED;
 }
 
-int BasisInputFromProto(v1::EvidenceBasis basis) {
+std::optional<routes::EvidenceBasis> BasisFromProto(int basis) {
   switch (basis) {
     case v1::EVIDENCE_BASIS_UNSPECIFIED:
-      return static_cast<int>(routes::EvidenceBasis::kUnspecified);
+      return routes::EvidenceBasis::kUnspecified;
     case v1::EVIDENCE_BASIS_SOURCED:
-      return static_cast<int>(routes::EvidenceBasis::kSourced);
+      return routes::EvidenceBasis::kSourced;
     case v1::EVIDENCE_BASIS_ANNOUNCED:
-      return static_cast<int>(routes::EvidenceBasis::kAnnounced);
+      return routes::EvidenceBasis::kAnnounced;
     case v1::EVIDENCE_BASIS_INFERRED:
-      return static_cast<int>(routes::EvidenceBasis::kInferred);
+      return routes::EvidenceBasis::kInferred;
     case v1::EVIDENCE_BASIS_ASSUMED:
-      return static_cast<int>(routes::EvidenceBasis::kAssumed);
+      return routes::EvidenceBasis::kAssumed;
     case v1::EVIDENCE_BASIS_CANDIDATE:
-      return static_cast<int>(routes::EvidenceBasis::kCandidate);
+      return routes::EvidenceBasis::kCandidate;
     case v1::EVIDENCE_BASIS_ILLUSTRATIVE:
-      return static_cast<int>(routes::EvidenceBasis::kIllustrative);
+      return routes::EvidenceBasis::kIllustrative;
     default:
-      break;
+      return std::nullopt;
   }
+}
+
+int BasisInputFromProto(v1::EvidenceBasis basis) {
+  if (const auto core = BasisFromProto(basis)) return static_cast<int>(*core);
   // An unknown wire value (a newer client) is out of the core's range: the builder reports it.
   return static_cast<int>(basis);
 }

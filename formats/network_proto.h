@@ -30,6 +30,8 @@ routes::Result<std::shared_ptr<const routes::Network>> BuildNetwork(v1::Network&
 // numeric value, or the wire value unchanged when it is unknown (the builder then rejects it).
 v1::EvidenceBasis ToProto(routes::EvidenceBasis basis);
 int BasisInputFromProto(v1::EvidenceBasis basis);
+// The core's basis for a wire value; empty for a value this build does not know.
+std::optional<routes::EvidenceBasis> BasisFromProto(int basis);
 // The enums of the Network message, one exhaustive switch each way per enum (the core numbers its
 // enums for itself). From the proto: empty for *_UNSPECIFIED and for values this build does not
 // know (a newer peer's), which NetworkBuilder reports as "is required (...)".
