@@ -26,6 +26,7 @@
 #include "aircargo/v1/network_service.grpc.pb.h"
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "tests/integration/process.h"
+#include "tests/recorded_call.h"
 
 // Sanitizer builds (the asan/tsan presets build aircargod the same way as this test) grow the
 // server's memory by design (ASan's quarantine, TSan's shadow and history): the RSS trend is then
@@ -92,11 +93,7 @@ struct Stubs {
 
 // One kind of request: runs it on `stubs`, returning the status, the answer's bytes (version
 // cleared) and its network version.
-struct Outcome {
-  grpc::Status status;
-  std::string answer;
-  std::int64_t version = 0;
-};
+using Outcome = Recorded;
 
 struct Case {
   std::string name;
@@ -105,23 +102,6 @@ struct Case {
   // A tiny deadline may also let a fast answer through: OK is then accepted too.
   bool ok_also_accepted = false;
 };
-
-// Runs rpc with a 30 s deadline (or `deadline`), `cancel` cancelling before the call.
-template <typename Stub, typename Request, typename Response>
-Outcome Call(Stub& stub, grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
-             const Request& request, std::chrono::milliseconds deadline = std::chrono::seconds(30),
-             bool cancel = false) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + deadline);
-  if (cancel) context.TryCancel();
-  Response response;
-  Outcome out;
-  out.status = (stub.*rpc)(&context, request, &response);
-  out.version = response.network_version();
-  response.clear_network_version();
-  out.answer = response.SerializeAsString();
-  return out;
-}
 
 std::vector<Case> Cases() {
   using P = v1::PlannerService::Stub;
@@ -138,12 +118,12 @@ std::vector<Case> Cases() {
   paths.set_k(5);
   paths.mutable_scenario()->set_as_of("2025-06-01");
   add("FindPaths k=5", StatusCode::OK,
-      [paths](Stubs& s) { return Call(*s.planner, &P::FindPaths, paths); });
+      [paths](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, paths); });
   v1::FindPathsRequest pareto = paths;
   pareto.set_pareto(true);
   pareto.mutable_scenario()->add_closed_airports("PEK");
   add("FindPaths pareto", StatusCode::OK,
-      [pareto](Stubs& s) { return Call(*s.planner, &P::FindPaths, pareto); });
+      [pareto](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, pareto); });
   v1::PlanItineraryRequest itinerary;
   itinerary.set_origin("SHE");
   itinerary.set_destination("YVR");
@@ -151,79 +131,80 @@ std::vector<Case> Cases() {
   itinerary.set_k(3);
   itinerary.mutable_scenario()->set_as_of("2025-06-01");
   add("PlanItinerary", StatusCode::OK,
-      [itinerary](Stubs& s) { return Call(*s.planner, &P::PlanItinerary, itinerary); });
+      [itinerary](Stubs& s) { return RecordedCall(*s.planner, &P::PlanItinerary, itinerary); });
   v1::ComputeCapacityRequest capacity;
   capacity.set_origin("SHE");
   capacity.set_destination_country("US");
   capacity.mutable_scenario()->set_include_planned(true);
   add("ComputeCapacity", StatusCode::OK,
-      [capacity](Stubs& s) { return Call(*s.planner, &P::ComputeCapacity, capacity); });
+      [capacity](Stubs& s) { return RecordedCall(*s.planner, &P::ComputeCapacity, capacity); });
   v1::PlanFlowRequest flow;
   flow.set_origin("SHE");
   flow.add_destinations("FRA");
   flow.add_destinations("AMS");
   flow.set_demand_kg_per_week(5'000'000);
   add("PlanFlow", StatusCode::OK,
-      [flow](Stubs& s) { return Call(*s.planner, &P::PlanFlow, flow); });
+      [flow](Stubs& s) { return RecordedCall(*s.planner, &P::PlanFlow, flow); });
   v1::AnalyzeClosuresRequest closures;
   closures.set_origin("SHE");
   closures.set_destination_country("US");
   add("AnalyzeClosures", StatusCode::OK,
-      [closures](Stubs& s) { return Call(*s.planner, &P::AnalyzeClosures, closures); });
+      [closures](Stubs& s) { return RecordedCall(*s.planner, &P::AnalyzeClosures, closures); });
   v1::CompareScenariosRequest compare;
   compare.mutable_baseline()->set_as_of("2025-06-01");
   compare.mutable_alternative()->set_as_of("2026-06-01");
   compare.mutable_alternative()->set_include_planned(true);
   add("CompareScenarios", StatusCode::OK,
-      [compare](Stubs& s) { return Call(*s.planner, &P::CompareScenarios, compare); });
+      [compare](Stubs& s) { return RecordedCall(*s.planner, &P::CompareScenarios, compare); });
   v1::GetNetworkRequest summary;
   summary.set_view(v1::NETWORK_VIEW_SUMMARY);
   add("GetNetwork summary", StatusCode::OK,
-      [summary](Stubs& s) { return Call(*s.network, &N::GetNetwork, summary); });
+      [summary](Stubs& s) { return RecordedCall(*s.network, &N::GetNetwork, summary); });
   v1::GetNetworkRequest full;
   full.set_view(v1::NETWORK_VIEW_FULL);
   add("GetNetwork full", StatusCode::OK,
-      [full](Stubs& s) { return Call(*s.network, &N::GetNetwork, full); });
+      [full](Stubs& s) { return RecordedCall(*s.network, &N::GetNetwork, full); });
   v1::ListAirportsRequest airports;
   airports.set_country("us");
   add("ListAirports", StatusCode::OK,
-      [airports](Stubs& s) { return Call(*s.network, &N::ListAirports, airports); });
+      [airports](Stubs& s) { return RecordedCall(*s.network, &N::ListAirports, airports); });
   v1::GetAirportRequest airport;
   airport.set_iata("she");
   add("GetAirport", StatusCode::OK,
-      [airport](Stubs& s) { return Call(*s.network, &N::GetAirport, airport); });
+      [airport](Stubs& s) { return RecordedCall(*s.network, &N::GetAirport, airport); });
   v1::ListRoutesRequest routes;
   routes.set_origin("SHE");
   add("ListRoutes", StatusCode::OK,
-      [routes](Stubs& s) { return Call(*s.network, &N::ListRoutes, routes); });
+      [routes](Stubs& s) { return RecordedCall(*s.network, &N::ListRoutes, routes); });
 
   // Requested errors.
   v1::FindPathsRequest bad_k = paths;
   bad_k.set_k(0);
   add("FindPaths k=0", StatusCode::INVALID_ARGUMENT,
-      [bad_k](Stubs& s) { return Call(*s.planner, &P::FindPaths, bad_k); });
+      [bad_k](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, bad_k); });
   v1::PlanItineraryRequest unknown = itinerary;
   unknown.set_destination("QQQ");
   add("PlanItinerary unknown airport", StatusCode::NOT_FOUND,
-      [unknown](Stubs& s) { return Call(*s.planner, &P::PlanItinerary, unknown); });
+      [unknown](Stubs& s) { return RecordedCall(*s.planner, &P::PlanItinerary, unknown); });
   v1::PlanFlowRequest nan_factor = flow;
   auto* factor = nan_factor.mutable_scenario()->add_capacity_factors();
   factor->set_route_id("SHE-LAX-CA");
   factor->set_factor(std::numeric_limits<double>::quiet_NaN());
   add("PlanFlow NaN factor", StatusCode::INVALID_ARGUMENT,
-      [nan_factor](Stubs& s) { return Call(*s.planner, &P::PlanFlow, nan_factor); });
+      [nan_factor](Stubs& s) { return RecordedCall(*s.planner, &P::PlanFlow, nan_factor); });
   v1::ComputeCapacityRequest oversized = capacity;
   oversized.mutable_scenario()->add_excluded_carriers(std::string(kOversizedBytes, 'Z'));
   add("ComputeCapacity oversized", StatusCode::RESOURCE_EXHAUSTED,
-      [oversized](Stubs& s) { return Call(*s.planner, &P::ComputeCapacity, oversized); });
+      [oversized](Stubs& s) { return RecordedCall(*s.planner, &P::ComputeCapacity, oversized); });
   add(
       "CompareScenarios 1 ms deadline", StatusCode::DEADLINE_EXCEEDED,
       [compare](Stubs& s) {
-        return Call(*s.planner, &P::CompareScenarios, compare, std::chrono::milliseconds(1));
+        return RecordedCall(*s.planner, &P::CompareScenarios, compare,
+                            std::chrono::milliseconds(1));
       },
       /*ok_too=*/true);
   add("AnalyzeClosures cancelled", StatusCode::CANCELLED, [closures](Stubs& s) {
-    return Call(*s.planner, &P::AnalyzeClosures, closures, std::chrono::seconds(30), true);
+    return RecordedCall(*s.planner, &P::AnalyzeClosures, closures, std::chrono::seconds(30), true);
   });
   return cases;
 }

@@ -21,6 +21,7 @@
 #include "formats/network_proto.h"
 #include "server/default_network.h"
 #include "server/server.h"
+#include "tests/recorded_call.h"
 
 namespace aircargo::server {
 namespace {
@@ -33,25 +34,8 @@ struct Stubs {
   std::unique_ptr<v1::NetworkService::Stub> network;
 };
 
-struct Outcome {
-  grpc::Status status;
-  std::string answer;  // the response's bytes without network_version
-  std::int64_t version = 0;
-};
-
-template <typename Stub, typename Request, typename Response>
-Outcome Call(Stub& stub, grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
-             const Request& request) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
-  Response response;
-  Outcome out;
-  out.status = (stub.*rpc)(&context, request, &response);
-  out.version = response.network_version();
-  response.clear_network_version();
-  out.answer = response.SerializeAsString();
-  return out;
-}
+using Outcome = testing::Recorded;
+using testing::RecordedCall;
 
 struct Case {
   const char* name;
@@ -71,11 +55,11 @@ std::vector<Case> Cases() {
   paths.set_objective(v1::PATH_OBJECTIVE_COST);
   paths.mutable_scenario()->set_as_of("2025-06-01");
   cases.push_back({"FindPaths", StatusCode::OK,
-                   [paths](Stubs& s) { return Call(*s.planner, &P::FindPaths, paths); }});
+                   [paths](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, paths); }});
   v1::FindPathsRequest pareto = paths;
   pareto.set_pareto(true);
   cases.push_back({"FindPaths pareto", StatusCode::OK,
-                   [pareto](Stubs& s) { return Call(*s.planner, &P::FindPaths, pareto); }});
+                   [pareto](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, pareto); }});
   v1::PlanItineraryRequest itinerary;
   itinerary.set_origin("SHE");
   itinerary.set_destination("YVR");
@@ -83,45 +67,46 @@ std::vector<Case> Cases() {
   itinerary.set_k(3);
   itinerary.mutable_scenario()->set_as_of("2025-06-01");
   cases.push_back({"PlanItinerary", StatusCode::OK, [itinerary](Stubs& s) {
-                     return Call(*s.planner, &P::PlanItinerary, itinerary);
+                     return RecordedCall(*s.planner, &P::PlanItinerary, itinerary);
                    }});
   v1::ComputeCapacityRequest capacity;
   capacity.set_origin("SHE");
   capacity.set_destination_country("US");
   cases.push_back({"ComputeCapacity", StatusCode::OK, [capacity](Stubs& s) {
-                     return Call(*s.planner, &P::ComputeCapacity, capacity);
+                     return RecordedCall(*s.planner, &P::ComputeCapacity, capacity);
                    }});
   v1::PlanFlowRequest flow;
   flow.set_origin("SHE");
   flow.add_destinations("FRA");
   flow.set_demand_kg_per_week(2'000'000);
   cases.push_back({"PlanFlow", StatusCode::OK,
-                   [flow](Stubs& s) { return Call(*s.planner, &P::PlanFlow, flow); }});
+                   [flow](Stubs& s) { return RecordedCall(*s.planner, &P::PlanFlow, flow); }});
   v1::AnalyzeClosuresRequest closures;
   closures.set_origin("SHE");
   closures.set_destination_country("US");
   cases.push_back({"AnalyzeClosures", StatusCode::OK, [closures](Stubs& s) {
-                     return Call(*s.planner, &P::AnalyzeClosures, closures);
+                     return RecordedCall(*s.planner, &P::AnalyzeClosures, closures);
                    }});
   v1::CompareScenariosRequest compare;
   compare.mutable_baseline()->set_as_of("2025-06-01");
   compare.mutable_alternative()->set_as_of("2026-06-01");
   compare.mutable_alternative()->set_include_planned(true);
   cases.push_back({"CompareScenarios", StatusCode::OK, [compare](Stubs& s) {
-                     return Call(*s.planner, &P::CompareScenarios, compare);
+                     return RecordedCall(*s.planner, &P::CompareScenarios, compare);
                    }});
   v1::GetNetworkRequest full;
   full.set_view(v1::NETWORK_VIEW_FULL);
   cases.push_back({"GetNetwork", StatusCode::OK,
-                   [full](Stubs& s) { return Call(*s.network, &N::GetNetwork, full); }});
+                   [full](Stubs& s) { return RecordedCall(*s.network, &N::GetNetwork, full); }});
   v1::GetAirportRequest airport;
   airport.set_iata("SHE");
-  cases.push_back({"GetAirport", StatusCode::OK,
-                   [airport](Stubs& s) { return Call(*s.network, &N::GetAirport, airport); }});
+  cases.push_back({"GetAirport", StatusCode::OK, [airport](Stubs& s) {
+                     return RecordedCall(*s.network, &N::GetAirport, airport);
+                   }});
   v1::FindPathsRequest bad = paths;
   bad.set_k(51);
   cases.push_back({"FindPaths k=51", StatusCode::INVALID_ARGUMENT,
-                   [bad](Stubs& s) { return Call(*s.planner, &P::FindPaths, bad); }});
+                   [bad](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, bad); }});
   return cases;
 }
 

@@ -25,6 +25,7 @@
 #include "server/default_network.h"
 #include "server/server.h"
 #include "server/store/sqlite_store.h"
+#include "tests/recorded_call.h"
 
 namespace aircargo::server {
 namespace {
@@ -37,25 +38,8 @@ constexpr char kRoute[] = "SHE-YVR-W8";
 std::int64_t PayloadAfter(int edits) { return 40'000 + 500LL * edits; }
 std::int64_t CostAfter(int edits) { return 2'000'000 + 10'000LL * edits; }
 
-struct Answer {
-  grpc::Status status;
-  std::int64_t version = 0;
-  std::string bytes;  // the response without network_version
-};
-
-template <typename Stub, typename Request, typename Response>
-Answer Ask(Stub& stub, grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
-           const Request& request) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
-  Response response;
-  Answer out;
-  out.status = (stub.*rpc)(&context, request, &response);
-  out.version = response.network_version();
-  response.clear_network_version();
-  out.bytes = response.SerializeAsString();
-  return out;
-}
+using Answer = testing::Recorded;
+using testing::RecordedCall;
 
 struct Stubs {
   explicit Stubs(const std::shared_ptr<grpc::Channel>& channel)
@@ -78,7 +62,7 @@ std::vector<Read> Reads() {
   capacity.set_origin("SHE");
   capacity.add_destinations("YVR");
   reads.push_back({"ComputeCapacity", [capacity](Stubs& s) {
-                     return Ask(*s.planner, &P::ComputeCapacity, capacity);
+                     return RecordedCall(*s.planner, &P::ComputeCapacity, capacity);
                    }});
   v1::FindPathsRequest paths;
   paths.set_origin("SHE");
@@ -86,16 +70,18 @@ std::vector<Read> Reads() {
   paths.set_k(3);
   paths.set_objective(v1::PATH_OBJECTIVE_COST);
   reads.push_back(
-      {"FindPaths", [paths](Stubs& s) { return Ask(*s.planner, &P::FindPaths, paths); }});
+      {"FindPaths", [paths](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, paths); }});
   v1::PlanFlowRequest flow;
   flow.set_origin("SHE");
   flow.add_destinations("YVR");
   flow.set_demand_kg_per_week(30'000);
-  reads.push_back({"PlanFlow", [flow](Stubs& s) { return Ask(*s.planner, &P::PlanFlow, flow); }});
+  reads.push_back(
+      {"PlanFlow", [flow](Stubs& s) { return RecordedCall(*s.planner, &P::PlanFlow, flow); }});
   v1::ListRoutesRequest routes;
   routes.set_origin("SHE");
-  reads.push_back(
-      {"ListRoutes", [routes](Stubs& s) { return Ask(*s.network, &N::ListRoutes, routes); }});
+  reads.push_back({"ListRoutes", [routes](Stubs& s) {
+                     return RecordedCall(*s.network, &N::ListRoutes, routes);
+                   }});
   return reads;
 }
 
@@ -164,7 +150,7 @@ TEST(EditReaders, EveryAnswerDuringAStreamOfEditsIsTheAnswerAtTheVersionItNames)
   struct Seen {
     std::size_t read;
     std::int64_t version;
-    std::string bytes;
+    std::string answer;
   };
   std::mutex seen_mutex;
   std::vector<Seen> seen;
@@ -181,7 +167,7 @@ TEST(EditReaders, EveryAnswerDuringAStreamOfEditsIsTheAnswerAtTheVersionItNames)
         if (!answer.status.ok()) {
           failures.push_back(std::string(reads[k].name) + ": " + answer.status.error_message());
         } else {
-          seen.push_back({k, answer.version, std::move(answer.bytes)});
+          seen.push_back({k, answer.version, std::move(answer.answer)});
         }
       }
     });
@@ -210,9 +196,9 @@ TEST(EditReaders, EveryAnswerDuringAStreamOfEditsIsTheAnswerAtTheVersionItNames)
       reference->snapshots().Replace(NetworkAfter(base_proto, static_cast<int>(s.version - first)));
       const Answer fresh = reads[s.read].run(stubs);
       ASSERT_TRUE(fresh.status.ok()) << fresh.status.error_message();
-      expected[key] = fresh.bytes;
+      expected[key] = fresh.answer;
     }
-    if (s.bytes != expected[key]) {
+    if (s.answer != expected[key]) {
       ADD_FAILURE_AT(__FILE__, __LINE__)
           << reads[s.read].name << " at version " << s.version << " differs from a recomputation";
       if (++mismatches > 5) break;
@@ -223,7 +209,7 @@ TEST(EditReaders, EveryAnswerDuringAStreamOfEditsIsTheAnswerAtTheVersionItNames)
   reference->snapshots().Replace(NetworkAfter(base_proto, 0));
   const Answer before = reads[0].run(stubs);
   reference->snapshots().Replace(NetworkAfter(base_proto, kEdits));
-  EXPECT_NE(before.bytes, reads[0].run(stubs).bytes);
+  EXPECT_NE(before.answer, reads[0].run(stubs).answer);
 }
 
 }  // namespace
