@@ -51,6 +51,9 @@ std::string RenderNetworkSummary(const v1::GetNetworkResponse& response) {
       {"  operating", StatusLine(summary.operating())},
       {"  planned", StatusLine(summary.planned())},
       {"  suspended", StatusLine(summary.suspended())},
+      {"  ended",
+       StatusLine(summary.ended()) +
+           (summary.as_of().empty() ? "" : " (last flown before " + summary.as_of() + ")")},
       {"carriers", FormatCount(summary.carrier_count())},
       {"countries", FormatCount(summary.country_count())},
       {"operating capacity", FormatTonnes(summary.operating().weekly_capacity_kg()) + " t/week"},

@@ -5,8 +5,9 @@
 
 namespace aircargo::routes {
 
-NetworkSummary Summarize(const Network& network) {
+NetworkSummary Summarize(const Network& network, std::optional<std::chrono::year_month_day> as_of) {
   NetworkSummary s;
+  s.as_of = as_of;
   s.airport_count = static_cast<std::int32_t>(network.airports().size());
   s.route_count = static_cast<std::int32_t>(network.routes().size());
   std::set<std::string> carriers;
@@ -14,13 +15,16 @@ NetworkSummary Summarize(const Network& network) {
   for (const Airport& a : network.airports()) countries.insert(a.country);
   for (const Route& r : network.routes()) {
     carriers.insert(r.carrier);
-    StatusTotals& t = r.status == RouteStatus::kOperating ? s.operating
-                      : r.status == RouteStatus::kPlanned ? s.planned
-                                                          : s.suspended;
+    const bool ended =
+        r.status != RouteStatus::kSuspended && as_of && r.effective_to && *r.effective_to < *as_of;
+    StatusTotals& t = ended                                 ? s.ended
+                      : r.status == RouteStatus::kOperating ? s.operating
+                      : r.status == RouteStatus::kPlanned   ? s.planned
+                                                            : s.suspended;
     ++t.route_count;
     // Bounded by the builder's limits: 1e6 kg x 70 flights per route, well inside int64.
     t.weekly_capacity_kg += r.weekly_capacity_kg();
-    if (r.status != RouteStatus::kSuspended) {
+    if (!ended && r.status != RouteStatus::kSuspended) {
       auto& by_basis =
           r.status == RouteStatus::kOperating ? s.operating_by_basis : s.planned_by_basis;
       StatusTotals& b = by_basis[static_cast<std::size_t>(r.basis)];

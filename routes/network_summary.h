@@ -1,9 +1,12 @@
 // NetworkSummary: the totals a planner reads first (airports, routes and weekly capacity by
 // status and, for operating and planned routes, by evidence basis; carriers, countries), computed
-// from one snapshot.
+// from one snapshot. Given a day, operating and planned routes whose last day flown
+// (effective_to) is before it are counted as ended instead (VVO flew Aug-Oct 2025: not today's
+// capacity). Pure function of its arguments; thread-safe.
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 
@@ -22,6 +25,9 @@ struct NetworkSummary {
   StatusTotals operating;
   StatusTotals planned;
   StatusTotals suspended;
+  // Operating or planned routes whose effective_to is before `as_of` (only with a day given).
+  StatusTotals ended;
+  std::optional<std::chrono::year_month_day> as_of;
   // The operating and planned totals split by evidence level, indexed by the EvidenceBasis value.
   std::array<StatusTotals, kEvidenceBasisCount> operating_by_basis{};
   std::array<StatusTotals, kEvidenceBasisCount> planned_by_basis{};
@@ -29,7 +35,8 @@ struct NetworkSummary {
   std::int32_t country_count = 0;
 };
 
-NetworkSummary Summarize(const Network& network);
+NetworkSummary Summarize(const Network& network,
+                         std::optional<std::chrono::year_month_day> as_of = std::nullopt);
 
 // The network's hub: the airport most routes leave (any status: the network's shape, whatever the
 // day); ties go to more outbound weekly capacity, then to the smaller IATA code. None when the

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "formats/network_proto.h"
+#include "routes/calendar.h"
 
 namespace aircargo::server {
 
@@ -67,6 +68,8 @@ v1::NetworkSummary ToProto(const routes::NetworkSummary& s) {
   totals(s.operating, out.mutable_operating());
   totals(s.planned, out.mutable_planned());
   totals(s.suspended, out.mutable_suspended());
+  totals(s.ended, out.mutable_ended());
+  if (s.as_of) out.set_as_of(routes::FormatIsoDate(*s.as_of));
   const auto by_basis = [](const auto& split, auto* list) {
     for (std::size_t b = 0; b < split.size(); ++b) {
       if (split[b].route_count == 0) continue;

@@ -30,7 +30,7 @@ grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
       response->mutable_network()->set_description(network->description());
       response->mutable_network()->set_version(network->version());
     }
-    *response->mutable_summary() = ToProto(routes::Summarize(*network));
+    *response->mutable_summary() = ToProto(routes::Summarize(*network, formats::TodayUtc()));
     if (request->has_scenario()) {
       auto view = formats::MakeScenarioView(request->scenario(), *network, formats::TodayUtc());
       if (!view.ok()) return ToStatus(view.error());

@@ -91,6 +91,41 @@ TEST(Summarize, CountsCapacityByStatusWhenRoutesMixStatuses) {
   EXPECT_EQ(s.country_count, 3);  // CN (twice), CA, KR
 }
 
+TEST(Summarize, GivenADayRoutesLastFlownBeforeItCountAsEnded) {
+  //   SHE --operating, flew 2025-08-01..2025-10-31, 1.5 t x2--> YVR   (ended on 2026-01-01)
+  //   SHE --operating, open-ended, 100 t x1------------------> YVR
+  //   SHE --planned, until 2026-06-30, 20 t x7---------------> ICN   (not ended on 2026-01-01)
+  //   ICN --suspended, ended 2025-01-31, 30 t x3-------------> SHE   (suspended stays suspended)
+  using std::chrono::year;
+  auto seasonal = Service("SHE-YVR-XX", "SHE", "YVR", "XX", 1'500, 2, RouteStatus::kOperating);
+  seasonal.effective_from = "2025-08-01";
+  seasonal.effective_to = "2025-10-31";
+  seasonal.basis = static_cast<int>(EvidenceBasis::kSourced);
+  auto open = Service("SHE-YVR-CA", "SHE", "YVR", "CA", 100'000, 1, RouteStatus::kOperating);
+  auto planned = Service("SHE-ICN-CA", "SHE", "ICN", "CA", 20'000, 7, RouteStatus::kPlanned);
+  planned.effective_to = "2026-06-30";
+  auto suspended = Service("ICN-SHE-KE", "ICN", "SHE", "KE", 30'000, 3, RouteStatus::kSuspended);
+  suspended.effective_to = "2025-01-31";
+  const auto built =
+      Build({Shenyang(), Vancouver(), Incheon()}, {seasonal, open, planned, suspended});
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+
+  const NetworkSummary today = Summarize(**built, year{2026} / 1 / 1);
+  EXPECT_EQ(today.ended.route_count, 1);
+  EXPECT_EQ(today.ended.weekly_capacity_kg, 3'000);
+  EXPECT_EQ(today.operating.route_count, 1);
+  EXPECT_EQ(today.operating.weekly_capacity_kg, 100'000);
+  EXPECT_EQ(today.operating_by_basis[static_cast<std::size_t>(EvidenceBasis::kSourced)].route_count,
+            0);
+  EXPECT_EQ(today.planned.route_count, 1);
+  EXPECT_EQ(today.suspended.route_count, 1);
+  // On its last day a route still flies; without a day nothing is ended.
+  EXPECT_EQ(Summarize(**built, year{2025} / 10 / 31).ended.route_count, 0);
+  const NetworkSummary timeless = Summarize(**built);
+  EXPECT_EQ(timeless.ended.route_count, 0);
+  EXPECT_EQ(timeless.operating.route_count, 2);
+}
+
 TEST(Summarize, IsAllZeroExceptAirportsWhenThereAreNoRoutes) {
   //   SHE   PEK   (both CN, no routes)
   const auto built =

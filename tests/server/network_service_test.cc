@@ -4,11 +4,14 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <future>
 #include <vector>
 
 #include "aircargo/v1/network_service.grpc.pb.h"
 #include "formats/network_proto.h"
+#include "server/default_network.h"
 #include "server/server.h"
 #include "tests/server/test_network.h"
 
@@ -48,6 +51,42 @@ TEST_F(NetworkServiceTest, GetNetworkSummarisesRoutesByStatus) {
   EXPECT_EQ(s.suspended().route_count(), 1);
   EXPECT_EQ(s.carrier_count(), 5);
   EXPECT_EQ(s.country_count(), 4);
+}
+
+// On the embedded network, the Vladivostok service that flew Aug-Oct 2025 is not today's capacity:
+// the summary counts routes last flown before today (UTC) as ended, and names the day.
+TEST(NetworkSummary, RoutesLastFlownBeforeTodayAreEndedNotOperating) {
+  auto network = LoadDefaultNetwork();
+  ASSERT_TRUE(network.ok()) << network.error().ToString();
+  std::string error;
+  auto server = Server::Start(*network, ServerOptions{.listen = "", .threads = 0}, &error);
+  ASSERT_NE(server, nullptr) << error;
+  auto stub =
+      v1::NetworkService::NewStub(server->grpc_server().InProcessChannel(grpc::ChannelArguments()));
+  grpc::ClientContext ctx;
+  v1::GetNetworkResponse response;
+  ASSERT_TRUE(stub->GetNetwork(&ctx, v1::GetNetworkRequest(), &response).ok());
+  // Today from the clock, as "YYYY-MM-DD" (ISO dates order as strings).
+  const std::chrono::year_month_day day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  char today[32];
+  std::snprintf(today, sizeof(today), "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  const v1::NetworkSummary& s = response.summary();
+  ASSERT_EQ(s.as_of(), today);
+  // Counted from the routes themselves: not suspended, effective_to set and before today.
+  int ended = 0, operating = 0;
+  const v1::Network routes = formats::ToProto(**network);
+  for (const v1::Route& r : routes.routes()) {
+    const bool over = !r.effective_to().empty() && r.effective_to() < s.as_of();
+    if (r.status() != v1::ROUTE_STATUS_SUSPENDED && over) ++ended;
+    if (r.status() == v1::ROUTE_STATUS_OPERATING && !over) ++operating;
+  }
+  EXPECT_GE(ended, 2) << "SHE-VVO and VVO-SHE flew until 2025-10-31";
+  EXPECT_EQ(s.ended().route_count(), ended);
+  EXPECT_EQ(s.operating().route_count(), operating);
+  EXPECT_EQ(s.ended().weekly_capacity_kg(), ended * 1500 * 2)
+      << "each VVO leg: 1.5 t, twice a week";
 }
 
 TEST_F(NetworkServiceTest, GetNetworkFullViewCarriesEveryAirportAndRoute) {
