@@ -16,6 +16,7 @@
 #include "client/commands_itinerary.h"
 #include "client/commands_network.h"
 #include "client/commands_paths.h"
+#include "client/commands_scenarios.h"
 #include "client/exit_codes.h"
 #include "client/text.h"
 
@@ -124,6 +125,7 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
     AddItineraryCommands(app, registry);
     AddInterchangeCommands(app, registry);
     AddPathCommands(app, registry);
+    AddScenarioCommands(app, registry);
 
     try {
       app.parse(argc, argv);

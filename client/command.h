@@ -66,6 +66,9 @@ class Session {
   v1::NetworkService::StubInterface& NetworkStub() { return stubs_.NetworkStub(options_.server); }
   v1::PlannerService::StubInterface& PlannerStub() { return stubs_.PlannerStub(options_.server); }
   v1::NetworkEditService::StubInterface& EditStub() { return stubs_.EditStub(options_.server); }
+  v1::ScenarioService::StubInterface& ScenarioStub() {
+    return stubs_.ScenarioStub(options_.server);
+  }
 
   // Runs one RPC with a fresh context whose deadline is --timeout from now (and the bearer token,
   // if any). OK -> Ok(); otherwise the status's exit code and DescribeFailure's line.

@@ -39,6 +39,8 @@ struct CompareOptions {
   std::vector<std::string> pairs;  // "SHE:YVR", as typed
   std::string origin;
   std::string base_as_of;
+  std::string base;       // --base NAME
+  std::string with_name;  // --with NAME
   ScenarioFlags scenario;
 };
 
@@ -121,6 +123,13 @@ Outcome RunClosures(Session& session, const ClosuresOptions& options) {
                        [&] { return RenderClosures(response, options.endpoints.origin); });
 }
 
+// "\"plan-2025\" (stored scenario, version 2)", "\"today\" (built-in)".
+std::string DescribeSide(const std::string& label, const v1::ScenarioRef& ref) {
+  if (ref.name().empty()) return "\"" + label + "\" (the routes operating today)";
+  if (ref.version() == 0) return "\"" + label + "\" (built-in)";
+  return "\"" + label + "\" (stored scenario, version " + std::to_string(ref.version()) + ")";
+}
+
 bool IsPlainPlanned(const ScenarioFlags& flags) {
   return flags.as_of.empty() && flags.close.empty() && flags.drop.empty() &&
          flags.exclude_carriers.empty() && flags.factors.empty();
@@ -129,8 +138,11 @@ bool IsPlainPlanned(const ScenarioFlags& flags) {
 Outcome RunCompare(Session& session, const CompareOptions& options) {
   v1::CompareScenariosRequest request;
   request.mutable_baseline()->set_as_of(options.base_as_of);
+  request.mutable_baseline()->set_name(options.base);
   v1::Scenario alternative = ToScenario(options.scenario);
-  alternative.set_include_planned(true);
+  // Without --with: the planned routes (under the flags given); with it: that scenario as stored.
+  if (options.with_name.empty()) alternative.set_include_planned(true);
+  alternative.set_name(options.with_name);
   *request.mutable_alternative() = alternative;
   for (const std::string& typed : options.pairs) {
     const std::string pair = ToUpperAscii(typed);
@@ -146,6 +158,17 @@ Outcome RunCompare(Session& session, const CompareOptions& options) {
     return stub.CompareScenarios(context, request, &response);
   });
   if (!outcome.ok()) return outcome;
+  if (!options.base.empty() || !options.with_name.empty()) {
+    const std::string base_label = options.base.empty() ? "today" : options.base;
+    const std::string alt_label = options.with_name.empty() ? "+planned" : options.with_name;
+    const std::string what =
+        "Compares " + DescribeSide(base_label, response.baseline_stored_scenario()) + " with " +
+        DescribeSide(alt_label, response.alternative_stored_scenario()) +
+        "; planned routes include candidates with no flight announced "
+        "(docs/data.md)\n\n";
+    return session.Print(response,
+                         [&] { return what + RenderComparison(response, base_label, alt_label); });
+  }
   const std::string base_label = options.base_as_of.empty() ? "today" : options.base_as_of;
   const bool plain = IsPlainPlanned(options.scenario);
   const std::string alt_label = plain ? "+planned" : "alt";
@@ -240,7 +263,13 @@ void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
             return ok ? "" : "must be a date YYYY-MM-DD, not \"" + v + "\"";
           },
           "DATE", "IsoDate"));
-  AddScenarioFlags(*compare_command, compare->scenario);
+  compare_command->add_option(
+      "--base", compare->base,
+      "Baseline: a stored scenario or built-in (today, today-with-planned) (default: today)");
+  compare_command->add_option("--with", compare->with_name,
+                              "Alternative: a stored scenario or built-in, the scenario flags "
+                              "added to it (default: today with the planned routes)");
+  AddScenarioFlags(*compare_command, compare->scenario, false);
 }
 
 }  // namespace aircargo::client

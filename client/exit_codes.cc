@@ -13,7 +13,7 @@ const char kExitCodesHelp[] =
     "  1  unexpected failure inside aircargo (a bug)\n"
     "  2  usage error (unknown command or option, missing argument, bad value)\n"
     "  3  request rejected by the server (NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,\n"
-    "     OUT_OF_RANGE, RESOURCE_EXHAUSTED: a request over a limit)\n"
+    "     OUT_OF_RANGE, ALREADY_EXISTS, RESOURCE_EXHAUSTED: a request over a limit)\n"
     "  4  server unreachable (UNAVAILABLE) or deadline exceeded\n"
     "  5  other server error (UNIMPLEMENTED, INTERNAL, ...)\n"
     "  6  conflict (ABORTED): the network changed since it was read; re-read and retry\n"
@@ -28,6 +28,7 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
     case grpc::StatusCode::FAILED_PRECONDITION:
     case grpc::StatusCode::OUT_OF_RANGE:
     case grpc::StatusCode::RESOURCE_EXHAUSTED:  // the server's limits on a request (k, sizes)
+    case grpc::StatusCode::ALREADY_EXISTS:      // a stored scenario of that name exists
       return ExitCode::kRejected;
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
@@ -39,7 +40,6 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
       return ExitCode::kNotAllowed;
     case grpc::StatusCode::CANCELLED:
     case grpc::StatusCode::UNKNOWN:
-    case grpc::StatusCode::ALREADY_EXISTS:
     case grpc::StatusCode::UNIMPLEMENTED:
     case grpc::StatusCode::INTERNAL:
     case grpc::StatusCode::DATA_LOSS:
@@ -73,6 +73,8 @@ ExitCode ExitCodeFor(routes::ErrorCode code) {
       return ExitCodeFor(grpc::StatusCode::UNAUTHENTICATED);
     case routes::ErrorCode::kUnavailable:
       return ExitCodeFor(grpc::StatusCode::UNAVAILABLE);
+    case routes::ErrorCode::kAlreadyExists:
+      return ExitCodeFor(grpc::StatusCode::ALREADY_EXISTS);
   }
   return ExitCodeFor(grpc::StatusCode::INTERNAL);
 }

@@ -5,7 +5,8 @@
 //   1  unexpected failure inside the CLI itself (a bug; not expected in normal use)
 //   2  usage error: unknown command or option, missing argument, bad option value
 //   3  the server rejected the request: NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,
-//      OUT_OF_RANGE, RESOURCE_EXHAUSTED (the server's limits on one request)
+//      OUT_OF_RANGE, ALREADY_EXISTS (a stored scenario's name is taken), RESOURCE_EXHAUSTED (the
+//      server's limits on one request)
 //   4  the server could not be reached (UNAVAILABLE) or the deadline passed (DEADLINE_EXCEEDED)
 //   5  any other server error: UNIMPLEMENTED, INTERNAL, UNKNOWN, CANCELLED, ...
 //   6  conflict (ABORTED): the network changed since it was read; re-read and retry

@@ -35,6 +35,11 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
     if (!stub) stub = aircargo::v1::NetworkEditService::NewStub(Channel(server));
     return *stub;
   }
+  aircargo::v1::ScenarioService::StubInterface& ScenarioStub(const std::string& server) override {
+    auto& stub = scenario_stubs_[server];
+    if (!stub) stub = aircargo::v1::ScenarioService::NewStub(Channel(server));
+    return *stub;
+  }
   void UseTls(const std::string& ca_pem, const std::string& cert_pem,
               const std::string& key_pem) override {
     grpc::SslCredentialsOptions options;
@@ -61,6 +66,8 @@ class ChannelStubFactory : public aircargo::client::StubFactory {
   std::map<std::string, std::shared_ptr<grpc::Channel>> channels_;
   std::map<std::string, std::unique_ptr<aircargo::v1::NetworkService::StubInterface>>
       network_stubs_;
+  std::map<std::string, std::unique_ptr<aircargo::v1::ScenarioService::StubInterface>>
+      scenario_stubs_;
   std::map<std::string, std::unique_ptr<aircargo::v1::PlannerService::StubInterface>>
       planner_stubs_;
   std::map<std::string, std::unique_ptr<aircargo::v1::NetworkEditService::StubInterface>>

@@ -35,8 +35,15 @@ std::string CheckFactor(const std::string& value) {
 
 }  // namespace
 
-void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags) {
+void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags, bool with_name) {
   const std::string group = "Scenario";
+  if (with_name) {
+    command
+        .add_option("--scenario", flags.name,
+                    "Start from this stored scenario (aircargo scenario list) or built-in "
+                    "(today, today-with-planned); the other scenario flags add to it")
+        ->group(group);
+  }
   command
       .add_flag("--with-planned", flags.with_planned,
                 "Include PLANNED routes (from their effective date)")
@@ -73,6 +80,7 @@ void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags) {
 
 v1::Scenario ToScenario(const ScenarioFlags& flags) {
   v1::Scenario scenario;
+  scenario.set_name(flags.name);
   scenario.set_include_planned(flags.with_planned);
   scenario.set_as_of(flags.as_of);
   for (const auto& a : flags.close) scenario.add_closed_airports(a);

@@ -1,6 +1,7 @@
-// The scenario flags every planning command shares (--with-planned, --as-of, --close, --drop,
-// --exclude-carrier, --factor), and their mapping to aircargo.v1.Scenario. Malformed values are
-// usage errors (exit 2) caught while parsing; unknown airports or routes are the server's to judge.
+// The scenario flags every planning command shares (--scenario NAME, --with-planned, --as-of,
+// --close, --drop, --exclude-carrier, --factor), and their mapping to aircargo.v1.Scenario.
+// Malformed values are usage errors (exit 2) caught while parsing; unknown airports or routes are
+// the server's to judge.
 #pragma once
 
 #include <string>
@@ -15,6 +16,7 @@ class App;
 namespace aircargo::client {
 
 struct ScenarioFlags {
+  std::string name;  // a stored scenario (or built-in) to start from; the other flags add to it
   bool with_planned = false;
   std::string as_of;               // "YYYY-MM-DD" or empty (the server's today)
   std::vector<std::string> close;  // airports, uppercased
@@ -23,8 +25,9 @@ struct ScenarioFlags {
   std::vector<std::string> factors;  // "ROUTE=FACTOR", validated
 };
 
-// Adds the flags to `command`; values land in `flags`, which must outlive the parse.
-void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags);
+// Adds the flags to `command`; values land in `flags`, which must outlive the parse. Without
+// `with_name` there is no --scenario (commands that store a scenario or name it otherwise).
+void AddScenarioFlags(CLI::App& command, ScenarioFlags& flags, bool with_name = true);
 
 // The Scenario message for validated flags.
 v1::Scenario ToScenario(const ScenarioFlags& flags);

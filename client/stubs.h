@@ -8,6 +8,7 @@
 #include "aircargo/v1/network_edit_service.grpc.pb.h"
 #include "aircargo/v1/network_service.grpc.pb.h"
 #include "aircargo/v1/planner_service.grpc.pb.h"
+#include "aircargo/v1/scenario_service.grpc.pb.h"
 
 namespace aircargo::client {
 
@@ -24,6 +25,9 @@ class StubFactory {
 
   // The NetworkEditService stub for `server`, likewise.
   virtual v1::NetworkEditService::StubInterface& EditStub(const std::string& server) = 0;
+
+  // The ScenarioService stub for `server`, likewise.
+  virtual v1::ScenarioService::StubInterface& ScenarioStub(const std::string& server) = 0;
 
   // Channels opened from now on use TLS, trusting the PEM certificates `ca_pem` (empty: the
   // system's roots); with `cert_pem`/`key_pem` they present that client certificate (servers

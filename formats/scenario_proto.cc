@@ -29,6 +29,10 @@ std::chrono::year_month_day TodayUtc() {
 routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& in,
                                                    const routes::Network& network,
                                                    std::chrono::year_month_day today) {
+  if (!in.name().empty()) {
+    return routes::InvalidArgument("scenario.name", "names the stored scenario \"" + in.name() +
+                                                        "\", which only the server can apply");
+  }
   routes::Scenario out;
   out.as_of = today;
   if (!in.as_of().empty()) {

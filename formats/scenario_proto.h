@@ -20,8 +20,10 @@ namespace aircargo::formats {
 // Limits on what one request's scenario may list.
 inline constexpr int kMaxScenarioListSize = 10'000;
 
-// `today` fills an empty as_of. A long excluded_carriers list (more than 16) is reduced to the
-// carriers that fly a route of the network or of the scenario, once each: same routes excluded.
+// `today` fills an empty as_of. A named scenario (scenario.name) must have been resolved by the
+// server first (server/scenario_book.h): kInvalidArgument otherwise. A long excluded_carriers list
+// (more than 16) is reduced to the carriers that fly a route of the network or of the scenario,
+// once each: same routes excluded.
 routes::Result<routes::Scenario> ScenarioFromProto(const v1::Scenario& scenario,
                                                    const routes::Network& network,
                                                    std::chrono::year_month_day today);

@@ -26,6 +26,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "UNAUTHENTICATED";
     case ErrorCode::kUnavailable:
       return "UNAVAILABLE";
+    case ErrorCode::kAlreadyExists:
+      return "ALREADY_EXISTS";
   }
   return "UNKNOWN";
 }

@@ -26,6 +26,7 @@ enum class ErrorCode {
   kOutOfRange,       // a version asked for is no longer kept (compacted) or not reached yet
   kUnauthenticated,  // a write (or a read, when required) without a valid token
   kUnavailable,      // the store cannot take the write now (lock held, I/O error); retry later
+  kAlreadyExists,    // a create named something that exists already (a stored scenario)
 };
 
 // The name of a code, for messages and logs ("INVALID_ARGUMENT").

@@ -31,6 +31,8 @@ grpc::StatusCode ToStatusCode(routes::ErrorCode code) {
       return grpc::StatusCode::UNAUTHENTICATED;
     case routes::ErrorCode::kUnavailable:
       return grpc::StatusCode::UNAVAILABLE;
+    case routes::ErrorCode::kAlreadyExists:
+      return grpc::StatusCode::ALREADY_EXISTS;
   }
   return grpc::StatusCode::INTERNAL;
 }

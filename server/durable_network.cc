@@ -75,12 +75,15 @@ routes::Result<RestoredNetwork> RestoreNetwork(store::Store& store,
     out.network = std::move(loaded);
     out.base_version = base.version();
     out.created = true;
-    return out;
+  } else {
+    auto replayed = ReplayStore(store, std::move(*stored));
+    if (!replayed.ok()) return replayed.error();
+    out = std::move(replayed).value();
+    out.base_version = base.version();
   }
-  auto replayed = ReplayStore(store, std::move(*stored));
-  if (!replayed.ok()) return replayed.error();
-  out = std::move(replayed).value();
-  out.base_version = base.version();
+  auto scenarios = store.LoadScenarios();
+  if (!scenarios.ok()) return scenarios.error();
+  out.scenarios = std::move(scenarios).value();
   return out;
 }
 

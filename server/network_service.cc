@@ -32,7 +32,10 @@ grpc::Status NetworkServiceImpl::GetNetwork(grpc::ServerContext* context,
     }
     *response->mutable_summary() = ToProto(routes::Summarize(*network, formats::TodayUtc()));
     if (request->has_scenario()) {
-      auto view = formats::MakeScenarioView(request->scenario(), *network, formats::TodayUtc());
+      const auto today = formats::TodayUtc();
+      auto resolved = ResolveScenario(scenarios_, request->scenario(), *network, today);
+      if (!resolved.ok()) return ToStatus(resolved.error());
+      auto view = formats::MakeScenarioView(resolved->overlay, *network, today);
       if (!view.ok()) return ToStatus(view.error());
       *response->mutable_scenario_network() = formats::ScenarioNetworkToProto(*view);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "aircargo/v1/network_service.grpc.pb.h"
+#include "server/scenario_book.h"
 #include "server/snapshot_holder.h"
 
 namespace aircargo::server {
@@ -10,6 +11,8 @@ namespace aircargo::server {
 class NetworkServiceImpl final : public v1::NetworkService::Service {
  public:
   explicit NetworkServiceImpl(const SnapshotHolder& snapshots) : snapshots_(snapshots) {}
+  // Where GetNetwork resolves a scenario's name (server/scenario_book.h); set before serving.
+  void UseScenarios(const ScenarioBook* book) { scenarios_ = book; }
 
   grpc::Status GetNetwork(grpc::ServerContext* context, const v1::GetNetworkRequest* request,
                           v1::GetNetworkResponse* response) override;
@@ -22,6 +25,7 @@ class NetworkServiceImpl final : public v1::NetworkService::Service {
 
  private:
   const SnapshotHolder& snapshots_;
+  const ScenarioBook* scenarios_ = nullptr;
 };
 
 }  // namespace aircargo::server

@@ -15,7 +15,7 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
   return PlannerCall(
       "ComputeCapacity", env(), context, response,
       [&](const routes::Network& network) { return CapacityQueryFromProto(*request, network); },
-      SharedView(request->scenario()),
+      SharedView(request->scenario(), response),
       [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease&,
          routes::StopCheck& stop) { return routes::ComputeCapacity(*view, query, stop); },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& result) {
@@ -29,7 +29,7 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
   return PlannerCall(
       "PlanFlow", env(), context, response,
       [&](const routes::Network& network) { return FlowPlanQueryFromProto(*request, network); },
-      SharedView(request->scenario()),
+      SharedView(request->scenario(), response),
       [](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease&,
          routes::StopCheck& stop) { return routes::PlanFlow(*view, query, stop); },
       [&](const ViewPtr& view, const routes::FlowPlanQuery& query, const auto& plan) {
@@ -43,7 +43,7 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
   return PlannerCall(
       "AnalyzeClosures", env(), context, response,
       [&](const routes::Network& network) { return ClosureQueryFromProto(*request, network); },
-      SharedView(request->scenario()),
+      SharedView(request->scenario(), response),
       [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease&,
          routes::StopCheck& stop) { return routes::AnalyzeClosures(*view, query, stop); },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& analysis) {

@@ -36,9 +36,16 @@ grpc::Status PlannerServiceImpl::CompareScenarios(grpc::ServerContext* context,
       [&](const routes::Network& network) { return ComparePairsFromProto(*request, network); },
       [&](const std::shared_ptr<const routes::Network>& network,
           std::chrono::year_month_day today) -> routes::Result<ComparedViews> {
-        auto baseline = MakeScenarioView(BaselineScenario(*request), *network, today);
+        // Each side's name resolved (a stored scenario or a built-in, inline fields on top).
+        auto base = ResolveScenario(scenarios_, BaselineScenario(*request), *network, today);
+        if (!base.ok()) return Renamed(base.error(), "baseline");
+        auto alt = ResolveScenario(scenarios_, AlternativeScenario(*request), *network, today);
+        if (!alt.ok()) return Renamed(alt.error(), "alternative");
+        if (base->ref) *response->mutable_baseline_stored_scenario() = *base->ref;
+        if (alt->ref) *response->mutable_alternative_stored_scenario() = *alt->ref;
+        auto baseline = MakeScenarioView(base->overlay, *network, today);
         if (!baseline.ok()) return Renamed(baseline.error(), "baseline");
-        auto alternative = MakeScenarioView(AlternativeScenario(*request), *network, today);
+        auto alternative = MakeScenarioView(alt->overlay, *network, today);
         if (!alternative.ok()) return Renamed(alternative.error(), "alternative");
         return ComparedViews{std::move(baseline).value(), std::move(alternative).value()};
       },

@@ -11,7 +11,7 @@ grpc::Status PlannerServiceImpl::PlanItinerary(grpc::ServerContext* context,
   return PlannerCall(
       "PlanItinerary", env(), context, response,
       [&](const routes::Network& network) { return ItineraryRequestFromProto(*request, network); },
-      SharedView(request->scenario()),
+      SharedView(request->scenario(), response),
       [](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed, ComputeSlots::Lease&,
          routes::StopCheck& stop) { return routes::PlanItinerary(*view, parsed.query, stop); },
       [&](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed, const auto& plan) {

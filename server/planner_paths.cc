@@ -11,7 +11,7 @@ grpc::Status PlannerServiceImpl::FindPaths(grpc::ServerContext* context,
   return PlannerCall(
       "FindPaths", env(), context, response,
       [&](const routes::Network& network) { return PathQueryFromProto(*request, network); },
-      SharedView(request->scenario()),
+      SharedView(request->scenario(), response),
       [](const ScenarioViews::ViewPtr& view, const routes::PathQuery& query,
          ComputeSlots::Lease& slot, routes::StopCheck& stop) {
         // The slot's workspace, reused across requests (it grows to the largest network).

@@ -15,6 +15,7 @@
 #include "server/compute_slots.h"
 #include "server/request_context.h"
 #include "server/rpc_handler.h"
+#include "server/scenario_book.h"
 #include "server/scenario_views.h"
 #include "server/snapshot_holder.h"
 
@@ -46,13 +47,24 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
                                 const v1::CompareScenariosRequest* request,
                                 v1::CompareScenariosResponse* response) override;
 
+  // Where requests' scenario names are resolved (server/scenario_book.h); set before serving.
+  // Without one only the built-in names are known.
+  void UseScenarios(const ScenarioBook* book) { scenarios_ = book; }
+
  private:
   PlannerEnv env() { return PlannerEnv{snapshots_, slots_, compute_budget_, stop_check_}; }
-  // The make_view step for a request with one scenario: the shared operating-today view or its own.
-  auto SharedView(const v1::Scenario& scenario) {
-    return [this, &scenario](const std::shared_ptr<const routes::Network>& network,
-                             std::chrono::year_month_day today) {
-      return views_.For(scenario, network, today);
+  // The make_view step for a request with one scenario: its name resolved (a stored scenario with
+  // the inline overlay on top, named with its version in response->stored_scenario()), then the
+  // shared operating-today view or its own.
+  template <typename Response>
+  auto SharedView(const v1::Scenario& scenario, Response* response) {
+    return [this, &scenario, response](
+               const std::shared_ptr<const routes::Network>& network,
+               std::chrono::year_month_day today) -> routes::Result<ScenarioViews::ViewPtr> {
+      auto resolved = ResolveScenario(scenarios_, scenario, *network, today);
+      if (!resolved.ok()) return resolved.error();
+      if (resolved->ref) *response->mutable_stored_scenario() = *resolved->ref;
+      return views_.For(resolved->overlay, network, today);
     };
   }
 
@@ -61,6 +73,7 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
   const StopCheckMaker stop_check_;
   ComputeSlots slots_;
   ScenarioViews views_;  // the shared operating-today view per snapshot
+  const ScenarioBook* scenarios_ = nullptr;
 };
 
 }  // namespace aircargo::server

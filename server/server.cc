@@ -17,10 +17,14 @@ Server::Server(ServerState state, const ServerOptions& options)
       snapshots_(state.restored.network),
       feed_(options.keep_edits, state.restored.network->version(), state.restored.recent),
       editor_(snapshots_, *store_, [this](const v1::EditRecord& r) { feed_.Publish(r); }),
+      scenarios_(*store_, std::move(state.restored.scenarios)),
       network_service_(snapshots_),
       planner_service_(snapshots_, options.compute_budget, options.threads, options.stop_check),
-      edit_service_(editor_, feed_, authorizer_, options.watch_heartbeat) {
+      edit_service_(editor_, feed_, authorizer_, options.watch_heartbeat),
+      scenario_service_(scenarios_, snapshots_, authorizer_, options.watch_heartbeat) {
   editor_.RememberRestored(state.restored.recent);
+  network_service_.UseScenarios(&scenarios_);
+  planner_service_.UseScenarios(&scenarios_);
 }
 
 Server::~Server() {
@@ -76,6 +80,7 @@ std::unique_ptr<Server> Server::Start(ServerState state, const ServerOptions& op
   builder.RegisterService(&server->network_service_);
   builder.RegisterService(&server->planner_service_);
   builder.RegisterService(&server->edit_service_);
+  builder.RegisterService(&server->scenario_service_);
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || (!options.listen.empty() && server->port_ == 0)) {
     if (error != nullptr) {

@@ -1,8 +1,8 @@
-// Server: aircargod's gRPC server (NetworkService, PlannerService, NetworkEditService, health,
-// reflection) over one SnapshotHolder, with the write path (NetworkEditor) over a durable Store and
-// the ChangeFeed of its watchers. Used by main.cc and by the service tests (which talk to it in
-// process). One server per address: port reuse (SO_REUSEPORT) is off, so a second server on an
-// address in use fails to start instead of sharing the port.
+// Server: aircargod's gRPC server (NetworkService, PlannerService, NetworkEditService,
+// ScenarioService, health, reflection) over one SnapshotHolder, with the write path (NetworkEditor)
+// over a durable Store and the ChangeFeed of its watchers. Used by main.cc and by the service tests
+// (which talk to it in process). One server per address: port reuse (SO_REUSEPORT) is off, so a
+// second server on an address in use fails to start instead of sharing the port.
 #pragma once
 
 #include <grpcpp/server.h>
@@ -18,6 +18,8 @@
 #include "server/network_editor.h"
 #include "server/network_service.h"
 #include "server/planner_service.h"
+#include "server/scenario_book.h"
+#include "server/scenario_service.h"
 #include "server/snapshot_holder.h"
 #include "server/store/store.h"
 
@@ -74,6 +76,7 @@ class Server {
   grpc::Server& grpc_server() { return *server_; }
   SnapshotHolder& snapshots() { return snapshots_; }
   NetworkEditor& editor() { return editor_; }
+  ScenarioBook& scenarios() { return scenarios_; }
   ChangeFeed& feed() { return feed_; }
 
   // Stops accepting calls and waits up to `grace` for running calls; then cancels them.
@@ -88,9 +91,11 @@ class Server {
   SnapshotHolder snapshots_;
   ChangeFeed feed_;
   NetworkEditor editor_;
+  ScenarioBook scenarios_;
   NetworkServiceImpl network_service_;
   PlannerServiceImpl planner_service_;
   NetworkEditServiceImpl edit_service_;
+  ScenarioServiceImpl scenario_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -8,10 +8,18 @@
 #include <set>
 #include <utility>
 
+#include "server/store/sqlite_statement.h"
+
 namespace aircargo::server::store {
 namespace {
 
-constexpr char kFormat[] = "aircargo-store-1";
+// Format 2 added the scenarios table; a format-1 store is migrated on open.
+constexpr char kFormat[] = "aircargo-store-2";
+constexpr char kFormatWithoutScenarios[] = "aircargo-store-1";
+
+constexpr char kScenariosTable[] = R"sql(
+CREATE TABLE scenarios (name TEXT PRIMARY KEY, version INTEGER NOT NULL, record BLOB NOT NULL);
+)sql";
 
 constexpr char kSchema[] = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,38 +30,8 @@ CREATE TABLE edits (
   author TEXT NOT NULL,
   request_id TEXT NOT NULL,
   record BLOB NOT NULL);
+CREATE TABLE scenarios (name TEXT PRIMARY KEY, version INTEGER NOT NULL, record BLOB NOT NULL);
 )sql";
-
-// A prepared statement, finalised on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  bool prepared() const { return rc_ == SQLITE_OK; }
-  void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void Bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void BindBlob(int i, const std::string& v) {
-    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int Step() { return rc_ = sqlite3_step(stmt_); }
-  std::int64_t Int(int i) const { return sqlite3_column_int64(stmt_, i); }
-  std::string Text(int i) const {
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, i));
-    return p == nullptr ? std::string() : std::string(p, sqlite3_column_bytes(stmt_, i));
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_ = SQLITE_OK;
-};
 
 }  // namespace
 
@@ -135,10 +113,30 @@ routes::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
     return refuse("is a SQLite database of something else (tables: " + names +
                   "), not an aircargo store; refusing to start");
   }
-  Statement format(db, "SELECT value FROM meta WHERE key='format'");
-  if (!format.prepared() || format.Step() != SQLITE_ROW || format.Text(0) != kFormat) {
-    return refuse(std::string("has an unknown store format (expected ") + kFormat +
-                  "); refusing to start");
+  std::string format_name;
+  {
+    Statement format(db, "SELECT value FROM meta WHERE key='format'");
+    if (format.prepared() && format.Step() == SQLITE_ROW) format_name = format.Text(0);
+  }
+  if (format_name == kFormatWithoutScenarios && !tables.count("scenarios")) {
+    if (options.read_only) {
+      store->has_scenarios_ = false;
+      return store;
+    }
+    // The migration to format 2: the scenarios table, in one transaction.
+    const std::string migrate = std::string("BEGIN IMMEDIATE;") + kScenariosTable +
+                                "UPDATE meta SET value='" + kFormat +
+                                "' WHERE key='format'; COMMIT;";
+    if (sqlite3_exec(db, migrate.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      routes::Error error = store->Failure("cannot migrate the store to " + std::string(kFormat));
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      return error;
+    }
+    return store;
+  }
+  if (format_name != kFormat || !tables.count("scenarios")) {
+    return refuse(std::string("has an unknown store format (expected ") + kFormat + " or " +
+                  kFormatWithoutScenarios + "); refusing to start");
   }
   return store;
 }
@@ -182,6 +180,7 @@ routes::Result<bool> SqliteStore::Exec(const std::string& sql) {
 }
 
 routes::Result<std::optional<StoredNetwork>> SqliteStore::Load() {
+  std::lock_guard lock(mutex_);
   StoredNetwork out;
   {
     Statement meta(db_, "SELECT key, value FROM meta");
@@ -235,6 +234,7 @@ routes::Result<std::optional<StoredNetwork>> SqliteStore::Load() {
 }
 
 routes::Result<bool> SqliteStore::Initialize(const v1::Network& base) {
+  std::lock_guard lock(mutex_);
   if (auto ok = Exec("BEGIN IMMEDIATE"); !ok.ok()) return ok;
   const auto fail = [&](const std::string& what) {
     routes::Error error = Failure(what);
@@ -272,6 +272,7 @@ bool SqliteStore::WantsCheckpoint(std::int64_t version) const {
 
 routes::Result<bool> SqliteStore::Append(const v1::EditRecord& record,
                                          const v1::Network* checkpoint) {
+  std::lock_guard lock(mutex_);
   if (auto ok = Exec("BEGIN IMMEDIATE"); !ok.ok()) return ok;
   const auto fail = [&](const std::string& what) {
     routes::Error error = Failure(what);
@@ -314,6 +315,7 @@ routes::Result<bool> SqliteStore::Append(const v1::EditRecord& record,
 
 routes::Result<std::vector<v1::EditRecord>> SqliteStore::ListEdits(std::int64_t since_version,
                                                                    int limit) {
+  std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT record FROM edits WHERE version > ? ORDER BY version LIMIT ?");
   select.Bind(1, since_version);
   select.Bind(2, static_cast<std::int64_t>(limit));
@@ -330,12 +332,14 @@ routes::Result<std::vector<v1::EditRecord>> SqliteStore::ListEdits(std::int64_t 
 }
 
 routes::Result<std::int64_t> SqliteStore::OldestKeptVersion() {
+  std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT COALESCE(MIN(version), 0) FROM edits");
   if (select.Step() != SQLITE_ROW) return Failure("cannot read the edit log");
   return select.Int(0);
 }
 
 routes::Result<std::string> SqliteStore::IntegrityCheck() {
+  std::lock_guard lock(mutex_);
   Statement check(db_, "PRAGMA integrity_check");
   std::string out;
   int rc = 0;

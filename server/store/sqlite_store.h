@@ -4,17 +4,21 @@
 // disk (fsync'd) before Append returns and a crash at any moment leaves either the whole write or
 // none of it. Tables: `meta` (format, base fingerprint and name), `checkpoints` (version, the whole
 // network as a binary aircargo.v1.Network), `edits` (version, time, author, request id, the
-// binary EditRecord). Compaction: every `checkpoint_every` writes a checkpoint of the whole
-// network is written with the edit, older checkpoints are dropped and only the newest `keep_edits`
-// EditRecords are kept (older versions can no longer be watched or listed: OUT_OF_RANGE).
+// binary EditRecord), `scenarios` (name, version, the binary StoredScenario). Compaction: every
+// `checkpoint_every` writes a checkpoint of the whole network is written with the edit, older
+// checkpoints are dropped and only the newest `keep_edits` EditRecords are kept (older versions can
+// no longer be watched or listed: OUT_OF_RANGE).
 //
 // Open refuses (kFailedPrecondition, naming the file) a file that is not a SQLite database, fails
 // SQLite's quick_check, holds tables that are not an aircargo store or an unknown format, or
-// cannot be written. Not thread-safe (one writer; the server serialises calls).
+// cannot be written. A store of the previous format (aircargo-store-1, without `scenarios`) is
+// migrated on open, in one transaction (a read-only open reads it as having no scenarios).
+// Thread-safe: every public call holds the store's mutex (one SQLite transaction at a time).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "server/store/store.h"
@@ -55,6 +59,9 @@ class SqliteStore final : public Store {
   routes::Result<std::vector<v1::EditRecord>> ListEdits(std::int64_t since_version,
                                                         int limit) override;
   routes::Result<std::int64_t> OldestKeptVersion() override;
+  routes::Result<std::vector<v1::StoredScenario>> LoadScenarios() override;
+  routes::Result<bool> PutScenario(const v1::StoredScenario& scenario) override;
+  routes::Result<bool> DeleteScenario(const std::string& name) override;
 
   // SQLite's full integrity_check ("ok", or the problems it lists).
   routes::Result<std::string> IntegrityCheck();
@@ -71,6 +78,8 @@ class SqliteStore final : public Store {
   std::string path_;
   sqlite3* db_ = nullptr;
   SqliteOptions options_;
+  bool has_scenarios_ = true;  // false: a read-only store of the previous format
+  mutable std::recursive_mutex mutex_;
 };
 
 }  // namespace aircargo::server::store

@@ -3,13 +3,14 @@
 // as an EditRecord: version, time, author, request id and the edits). The server restores the
 // newest checkpoint and replays the edits after it, so a restart comes back to exactly the last
 // acknowledged version. The core never sees a store; the only implementation is SQLite
-// (server/store/sqlite_store.h), in a file or in memory.
+// (server/store/sqlite_store.h), in a file or in memory. It also keeps the stored (named) scenarios
+// (server/scenario_book.h), one record per name, apart from the network and its versions.
 //
 // Errors are routes::Error values: kResourceExhausted when the disk or the store's size limit is
 // full, kFailedPrecondition for a store that cannot be written (read-only), kUnavailable when the
 // database is locked, kInternal for any other I/O failure, each naming the store. A failed call
-// leaves the store as it was before the call (one transaction each). Not thread-safe: the server
-// calls it from one writer at a time (server/network_editor.h).
+// leaves the store as it was before the call (one transaction each). Thread-safe: the network's
+// writer (server/network_editor.h) and the scenarios' (server/scenario_book.h) share it.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@
 
 #include "aircargo/v1/edits.pb.h"
 #include "aircargo/v1/network.pb.h"
+#include "aircargo/v1/scenario_service.pb.h"
 #include "routes/result.h"
 
 namespace aircargo::server::store {
@@ -62,6 +64,13 @@ class Store {
                                                                 int limit) = 0;
   // The oldest version whose EditRecord is kept (0 when none is).
   virtual routes::Result<std::int64_t> OldestKeptVersion() = 0;
+
+  // Every stored scenario, by name.
+  virtual routes::Result<std::vector<v1::StoredScenario>> LoadScenarios() = 0;
+  // Stores `scenario` under its name (replacing the record of that name); durable when ok.
+  virtual routes::Result<bool> PutScenario(const v1::StoredScenario& scenario) = 0;
+  // Removes the scenario of that name (nothing when there is none); durable when ok.
+  virtual routes::Result<bool> DeleteScenario(const std::string& name) = 0;
 };
 
 }  // namespace aircargo::server::store

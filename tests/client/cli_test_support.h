@@ -14,6 +14,7 @@
 #include "aircargo/v1/network_edit_service_mock.grpc.pb.h"
 #include "aircargo/v1/network_service_mock.grpc.pb.h"
 #include "aircargo/v1/planner_service_mock.grpc.pb.h"
+#include "aircargo/v1/scenario_service_mock.grpc.pb.h"
 #include "client/cli.h"
 #include "client/stubs.h"
 
@@ -33,10 +34,15 @@ class FakeStubs : public StubFactory {
     servers.push_back(server);
     return edit;
   }
+  v1::ScenarioService::StubInterface& ScenarioStub(const std::string& server) override {
+    servers.push_back(server);
+    return scenario;
+  }
 
   ::testing::StrictMock<v1::MockNetworkServiceStub> network;
   ::testing::StrictMock<v1::MockPlannerServiceStub> planner;
   ::testing::StrictMock<v1::MockNetworkEditServiceStub> edit;
+  ::testing::StrictMock<v1::MockScenarioServiceStub> scenario;
   std::vector<std::string> servers;  // one entry per NetworkStub() / PlannerStub() call
 };
 

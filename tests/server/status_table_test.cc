@@ -20,7 +20,7 @@ constexpr ErrorCode kEveryCoreCode[] = {
     ErrorCode::kInvalidArgument,   ErrorCode::kNotFound,         ErrorCode::kFailedPrecondition,
     ErrorCode::kResourceExhausted, ErrorCode::kDeadlineExceeded, ErrorCode::kCancelled,
     ErrorCode::kInternal,          ErrorCode::kAborted,          ErrorCode::kOutOfRange,
-    ErrorCode::kUnauthenticated,   ErrorCode::kUnavailable};
+    ErrorCode::kUnauthenticated,   ErrorCode::kUnavailable,      ErrorCode::kAlreadyExists};
 
 // The core names its codes as gRPC does (routes::ErrorCodeName); the table must map each code to
 // the gRPC code of the same name, and never to OK or UNKNOWN.
