@@ -90,9 +90,9 @@ grpc::Status ScenarioServiceImpl::WatchScenarios(
     while (!context->IsCancelled()) {
       auto changes = book_.ChangesAfter(seen, tick, &seen);
       if (!changes.ok()) return ToStatus(changes.error());
-      for (v1::ScenarioChange& change : *changes) {
+      for (const v1::ScenarioChange& change : *changes) {
         v1::WatchScenariosResponse message;
-        *message.mutable_change() = std::move(change);
+        *message.mutable_change() = change;
         if (!writer->Write(message)) return grpc::Status::OK;  // the client went away
         quiet_since = std::chrono::steady_clock::now();
       }
