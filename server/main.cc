@@ -118,6 +118,11 @@ int CheckStore(const std::string& path) {
     PrintError(restored.error());
     return 1;
   }
+  auto scenarios = db.LoadScenarios();
+  if (!scenarios.ok()) {
+    PrintError(scenarios.error());
+    return 1;
+  }
   const auto& n = *restored->network;
   std::cout << path << ": ok, \"" << n.name() << "\" version " << n.version() << ", "
             << n.airports().size() << " airports, " << n.routes().size() << " routes; checkpoint "
@@ -127,7 +132,7 @@ int CheckStore(const std::string& path) {
                     ? std::string()
                     : " (versions " + std::to_string(restored->recent.front().version()) + ".." +
                           std::to_string(restored->recent.back().version()) + ")")
-            << "\n";
+            << "; " << scenarios->size() << " stored scenarios\n";
   return 0;
 }
 

@@ -207,6 +207,10 @@ TEST_F(ScenarioTest, AScenarioSurvivesARestart) {
   server->Kill();
   server = Serve();
   EXPECT_EQ(Cli(*server, {"scenario", "show", "after-crash"}).exit_code, 0);
+  ASSERT_EQ(server->Stop(), 0);
+  const auto check = RunProcess({kServer, "--check-store", store_});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_TRUE(Has(check.out, "; 2 stored scenarios\n")) << check.out;
 }
 
 TEST_F(ScenarioTest, ANetworkEditMakesAScenarioStaleWhichIsReportedAndRefused) {
