@@ -1,9 +1,10 @@
 // Stored scenarios without a server: the name rules, the merge of a stored overlay with a
 // request's inline one, the list of every problem of a stale overlay, the book's writes (versions,
 // ALREADY_EXISTS, ABORTED, limits), durability in a SQLite file, the migration of a store of the
-// previous format, and the resolution of names in planning requests.
+// previous format, and the resolution of names in planning requests and in GetNetwork.
 #include "server/scenario_book.h"
 
+#include <grpcpp/client_context.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "formats/scenario_proto.h"
 #include "formats/stored_scenario.h"
 #include "server/durable_network.h"
+#include "server/server.h"
 #include "server/store/sqlite_store.h"
 #include "tests/server/test_network.h"
 
@@ -298,6 +300,32 @@ TEST_F(StoreFileTest, AStoreOfThePreviousFormatIsMigratedKeepingItsNetwork) {
   ScenarioBook book(**store, {});
   ASSERT_TRUE(book.Create(Named("after-migration"), *network, "p").ok());
   EXPECT_EQ((*store)->LoadScenarios()->size(), 1u);
+}
+
+// GetNetwork's scenario view resolves names like the planning RPCs (one resolution function).
+TEST(ScenarioInGetNetwork, AStoredScenarioNamedInGetNetworkIsApplied) {
+  std::string error;
+  auto server =
+      Server::Start(testing::TestNetwork(), ServerOptions{.listen = "", .threads = 1}, &error);
+  ASSERT_NE(server, nullptr) << error;
+  v1::Scenario overlay;
+  overlay.add_closed_routes("SHE-YVR-W8");
+  ASSERT_TRUE(
+      server->scenarios().Create(Named("closed", overlay), *server->snapshots().Get(), "p").ok());
+  auto stub = v1::NetworkService::NewStub(server->grpc_server().InProcessChannel({}));
+  v1::GetNetworkRequest request;
+  request.mutable_scenario()->set_name("closed");
+  v1::GetNetworkResponse response;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub->GetNetwork(&context, request, &response).ok());
+  for (const auto& route : response.scenario_network().routes()) {
+    EXPECT_NE(route.route().id(), "SHE-YVR-W8");
+  }
+  request.mutable_scenario()->set_name("unknown");
+  grpc::ClientContext again;
+  const grpc::Status status = stub->GetNetwork(&again, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(status.error_message(), "scenario.name: no stored scenario \"unknown\"");
 }
 
 }  // namespace
