@@ -34,6 +34,13 @@ class FailingStore final : public store::Store {
     return std::vector<v1::EditRecord>();
   }
   routes::Result<std::int64_t> OldestKeptVersion() override { return std::int64_t{0}; }
+  routes::Result<std::vector<v1::StoredScenario>> LoadScenarios() override {
+    return std::vector<v1::StoredScenario>();
+  }
+  routes::Result<bool> PutScenario(const v1::StoredScenario&) override {
+    return routes::MakeError(routes::ErrorCode::kResourceExhausted, "store", "failing: disk full");
+  }
+  routes::Result<bool> DeleteScenario(const std::string&) override { return true; }
   // Written on a gRPC thread, read by the test after the call: the call's completion orders them,
   // but through gRPC internals ThreadSanitizer cannot see (uninstrumented), hence atomic.
   std::atomic<int> appends{0};
@@ -169,6 +176,14 @@ TEST_F(EditServiceTest, AWriteTheStoreCannotKeepIsRefusedAndNothingIsPublished) 
   EXPECT_EQ(Version(), 1);
   EXPECT_EQ(Flights(), 7);
   EXPECT_EQ(server_->feed().head(), 1);
+  // A stored scenario the store cannot keep is refused the same way, and is not kept in memory.
+  v1::StoredScenario scenario;
+  scenario.set_name("kept-nowhere");
+  auto made = server_->scenarios().Create(scenario, *server_->snapshots().Get(), "p");
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.error().code, routes::ErrorCode::kResourceExhausted);
+  EXPECT_FALSE(server_->scenarios().Find("kept-nowhere"));
+  EXPECT_EQ(server_->scenarios().head(), 0u);
 }
 
 TEST_F(EditServiceTest, WritesNeedAWriteTokenAndTheLogNamesIt) {
