@@ -22,12 +22,14 @@ struct ModeInfo {
   std::string_view method;
 };
 
-constexpr std::array<ModeInfo, 5> kModes = {{
+constexpr std::array<ModeInfo, 7> kModes = {{
     {Mode::kEmpty, "empty", "/grpc.health.v1.Health/Check"},
     {Mode::kFindPaths, "find-paths", "/aircargo.v1.PlannerService/FindPaths"},
     {Mode::kPlanItinerary, "plan-itinerary", "/aircargo.v1.PlannerService/PlanItinerary"},
     {Mode::kComputeCapacity, "compute-capacity", "/aircargo.v1.PlannerService/ComputeCapacity"},
     {Mode::kPlanFlow, "plan-flow", "/aircargo.v1.PlannerService/PlanFlow"},
+    {Mode::kCompare, "compare", "/aircargo.v1.PlannerService/CompareScenarios"},
+    {Mode::kClosures, "closures", "/aircargo.v1.PlannerService/AnalyzeClosures"},
 }};
 
 void SetDeadline(grpc::ClientContext& context, int deadline_ms) {
@@ -113,12 +115,19 @@ void SetOriginDestinations(Request& request, const Pair& pair) {
   request.add_destinations(pair.destination);
 }
 
+// CompareScenarios' default pairs: the origin against every other airport.
+void SetCompareOrigin(v1::CompareScenariosRequest& request, const Pair& pair) {
+  request.set_origin(pair.origin);
+}
+
 }  // namespace
 
 const std::vector<Mode>& AllModes() {
   static const std::vector<Mode> modes = [] {
     std::vector<Mode> all;
-    for (const ModeInfo& info : kModes) all.push_back(info.mode);
+    for (const ModeInfo& info : kModes) {
+      if (info.mode != Mode::kCompare && info.mode != Mode::kClosures) all.push_back(info.mode);
+    }
     return all;
   }();
   return modes;
@@ -168,6 +177,16 @@ std::unique_ptr<Caller> MakeCaller(Mode mode, const RequestSettings& settings,
           std::move(channel), std::move(request), &PlannerService::Stub::PlanFlow,
           &SetOriginDestinations<v1::PlanFlowRequest>);
     }
+    case Mode::kCompare:
+      return std::make_unique<
+          PlannerCaller<v1::CompareScenariosRequest, v1::CompareScenariosResponse>>(
+          std::move(channel), v1::CompareScenariosRequest(),
+          &PlannerService::Stub::CompareScenarios, &SetCompareOrigin);
+    case Mode::kClosures:
+      return std::make_unique<
+          PlannerCaller<v1::AnalyzeClosuresRequest, v1::AnalyzeClosuresResponse>>(
+          std::move(channel), v1::AnalyzeClosuresRequest(), &PlannerService::Stub::AnalyzeClosures,
+          &SetOriginDestinations<v1::AnalyzeClosuresRequest>);
   }
   return nullptr;
 }

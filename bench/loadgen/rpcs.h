@@ -1,6 +1,8 @@
 // The RPCs aircargo-loadgen calls, one Caller per client thread: the empty baseline
 // (grpc.health.v1.Health/Check, the cheapest round trip the server answers) and the four planning
-// RPCs with realistic default requests. A Caller is used by one thread only.
+// RPCs with realistic default requests, plus the two world-scale reports (CompareScenarios of the
+// pair's origin against every airport, today vs with planned; AnalyzeClosures of the pair). A
+// Caller is used by one thread only.
 #pragma once
 
 #include <grpcpp/channel.h>
@@ -15,9 +17,18 @@
 
 namespace aircargo::loadgen {
 
-enum class Mode { kEmpty, kFindPaths, kPlanItinerary, kComputeCapacity, kPlanFlow };
+enum class Mode {
+  kEmpty,
+  kFindPaths,
+  kPlanItinerary,
+  kComputeCapacity,
+  kPlanFlow,
+  kCompare,
+  kClosures
+};
 
-// Every mode, in the order `--rpc all` runs them (the baseline first).
+// Every mode, in the order `--rpc all` runs them (the baseline first; the two reports, which take
+// far longer per call, only when named).
 const std::vector<Mode>& AllModes();
 // The --rpc name ("empty", "find-paths", ...) and the gRPC method it calls.
 std::string_view ModeName(Mode mode);

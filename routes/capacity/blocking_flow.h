@@ -12,8 +12,8 @@
 // follows arcs one level up; after each augmentation it retreats only to the tail of the first
 // saturated arc instead of restarting at the source.
 //
-// The scratch arrays live in a FlowWorkspace the caller keeps (one per thread), so a solve
-// allocates nothing once the workspace has grown to the network's size.
+// The scratch arrays live in a FlowWorkspace the caller owns (routes/capacity/flow_workspace.h),
+// so a solve allocates nothing once the workspace has grown to the network's size.
 #pragma once
 
 #include <algorithm>
@@ -23,36 +23,19 @@
 #include <vector>
 
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_workspace.h"
 #include "routes/result.h"
 #include "routes/stop_check.h"
 
 namespace aircargo::routes::internal {
 
-// Reusable scratch space for BlockingFlows (and the min cut); not thread-safe: one per thread.
-struct FlowWorkspace {
-  std::vector<std::int32_t> level;        // per node: position on a shortest path, -1 if none
-  std::vector<std::int32_t> back;         // per node: distance to the sink (BuildLevels)
-  std::vector<std::uint32_t> current;     // per node: index of the next out arc to try
-  std::vector<std::uint32_t> queue;       // forward BFS queue (nodes)
-  std::vector<std::uint32_t> back_queue;  // backward BFS queue (nodes)
-  std::vector<std::uint32_t> path;        // DFS path (arcs)
-  // Min-cost flow (routes/capacity/min_cost_flow.cc): node potentials, Dijkstra distances, heap.
-  std::vector<std::int64_t> potential;
-  std::vector<std::int64_t> distance;
-  std::vector<std::pair<std::int64_t, std::uint32_t>> heap;
-
-  // The thread's own workspace.
-  static FlowWorkspace& ForThisThread() {
-    thread_local FlowWorkspace workspace;
-    return workspace;
-  }
-};
+using routes::FlowWorkspace;
 
 template <typename Admissible>
 class BlockingFlows {
  public:
   BlockingFlows(FlowNetwork& network, StopCheck& stop, Admissible admissible,
-                FlowWorkspace& workspace = FlowWorkspace::ForThisThread())
+                FlowWorkspace& workspace)
       : n_(network), stop_(stop), admissible_(admissible), w_(workspace) {
     w_.level.resize(network.node_count());
     w_.back.resize(network.node_count());
@@ -158,6 +141,7 @@ class BlockingFlows {
           }
         }
         for (std::uint32_t arc : path) n_.Push(arc, delta);
+        if (w_.journal) w_.pushed.insert(w_.pushed.end(), path.begin(), path.end());
         total += delta;
         v = n_.Tail(path[first_saturated]);
         path.resize(first_saturated);

@@ -9,48 +9,105 @@
 namespace aircargo::routes {
 namespace {
 
-// The maximum flow of `base` with `closed` pairs at capacity 0, warm-started: the base flow's
-// paths that avoid every closed pair stay (a feasible flow), then Dinic augments from there.
-// `work` is a copy of `base` reused across calls (no per-closure copy of the arc arrays); the
-// closed pairs get their capacities back before returning.
-Result<std::int64_t> FlowWithout(const FlowNetwork& base, FlowNetwork& work,
-                                 const std::vector<FlowPath>& paths,
-                                 const std::vector<std::uint32_t>& closed, StopCheck& stop) {
-  std::vector<bool> is_closed(base.pair_count(), false);
-  for (std::uint32_t pair : closed) is_closed[pair] = true;
-  std::vector<std::int64_t> flow(base.pair_count(), 0);
-  std::int64_t kept = 0;
-  for (const FlowPath& path : paths) {
-    if (std::any_of(path.pairs.begin(), path.pairs.end(),
-                    [&](std::uint32_t pair) { return is_closed[pair]; })) {
-      continue;
+// Re-solves with some pairs closed, warm-started and undone in place. `work` holds the base flow
+// as the sum of its decomposed paths (a feasible flow; flow cycles, if any, dropped) between
+// calls. A closure removes the paths through a closed pair (only their pairs change), sets the
+// closed pairs to capacity 0, lets Dinic augment from there, then restores exactly the pairs it
+// or the augmentation touched (the workspace's push journal), so a closure costs what it changes,
+// not the network's size.
+class ClosureSolver {
+ public:
+  ClosureSolver(const FlowNetwork& base, const std::vector<FlowPath>& paths,
+                FlowWorkspace& workspace)
+      : base_(base), work_(base), paths_(paths), w_(workspace) {
+    path_flow_.assign(base.pair_count(), 0);
+    std::vector<std::uint32_t> count(base.pair_count() + 1, 0);
+    for (const FlowPath& path : paths) {
+      total_ += path.kg;
+      for (std::uint32_t pair : path.pairs) {
+        path_flow_[pair] += path.kg;
+        ++count[pair + 1];
+      }
     }
-    for (std::uint32_t pair : path.pairs) flow[pair] += path.kg;
-    kept += path.kg;
+    for (std::uint32_t pair = 0; pair < base.pair_count(); ++pair) {
+      work_.SetFlow(pair, path_flow_[pair]);
+      count[pair + 1] += count[pair];
+    }
+    first_path_ = count;
+    paths_through_.resize(count.back());
+    for (std::uint32_t p = 0; p < paths.size(); ++p) {
+      for (std::uint32_t pair : paths[p].pairs) paths_through_[count[pair]++] = p;
+    }
+    removed_.assign(paths.size(), false);
   }
-  for (std::uint32_t pair : closed) work.SetCapacity(pair, 0);
-  for (std::uint32_t pair = 0; pair < work.pair_count(); ++pair) work.SetFlow(pair, flow[pair]);
-  auto more = AugmentMaxFlow(work, stop);
-  for (std::uint32_t pair : closed) work.SetCapacity(pair, base.capacity(pair));
-  if (!more.ok()) return more.error();
-  return kept + *more;
-}
+
+  // The maximum flow with `closed` pairs at capacity 0.
+  Result<std::int64_t> FlowWithout(const std::vector<std::uint32_t>& closed, StopCheck& stop) {
+    touched_.clear();
+    removed_list_.clear();
+    std::int64_t lost = 0;
+    for (std::uint32_t pair : closed) {
+      for (std::uint32_t i = first_path_[pair]; i < first_path_[pair + 1]; ++i) {
+        const std::uint32_t p = paths_through_[i];
+        if (removed_[p]) continue;
+        removed_[p] = true;
+        removed_list_.push_back(p);
+        lost += paths_[p].kg;
+        for (std::uint32_t q : paths_[p].pairs) {
+          work_.SetFlow(q, work_.flow(q) - paths_[p].kg);
+          touched_.push_back(q);
+        }
+      }
+    }
+    for (std::uint32_t pair : closed) work_.SetCapacity(pair, 0);
+    w_.journal = true;
+    w_.pushed.clear();
+    auto more = AugmentMaxFlow(work_, w_, stop);
+    w_.journal = false;
+    for (std::uint32_t pair : closed) work_.SetCapacity(pair, base_.capacity(pair));
+    for (std::uint32_t pair : closed) work_.SetFlow(pair, path_flow_[pair]);
+    for (std::uint32_t pair : touched_) work_.SetFlow(pair, path_flow_[pair]);
+    for (std::uint32_t arc : w_.pushed) work_.SetFlow(arc >> 1, path_flow_[arc >> 1]);
+    for (std::uint32_t p : removed_list_) removed_[p] = false;
+    if (!more.ok()) return more.error();
+    return total_ - lost + *more;
+  }
+
+ private:
+  const FlowNetwork& base_;
+  FlowNetwork work_;
+  const std::vector<FlowPath>& paths_;
+  FlowWorkspace& w_;
+  std::int64_t total_ = 0;
+  std::vector<std::int64_t> path_flow_;       // per pair: the decomposed base flow
+  std::vector<std::uint32_t> first_path_;     // per pair: into paths_through_ (pair_count + 1)
+  std::vector<std::uint32_t> paths_through_;  // path indices, grouped by pair
+  std::vector<bool> removed_;                 // per path, during one FlowWithout
+  std::vector<std::uint32_t> removed_list_;
+  std::vector<std::uint32_t> touched_;
+};
 
 }  // namespace
 
 Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
                                         StopCheck& stop) {
+  FlowWorkspace workspace;
+  return AnalyzeClosures(view, query, workspace, stop);
+}
+
+Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
+                                        FlowWorkspace& workspace, StopCheck& stop) {
   auto built = FlowNetwork::Build(view, query.origin, query.destinations);
   if (!built.ok()) return built.error();
   FlowNetwork& network = built.value();
-  auto base = AugmentMaxFlow(network, stop);
+  auto base = AugmentMaxFlow(network, workspace, stop);
   if (!base.ok()) return base.error();
   auto paths = DecomposeFlow(network, stop);
   if (!paths.ok()) return paths.error();
 
   ClosureAnalysis analysis;
   analysis.base_kg_per_week = *base;
-  FlowNetwork work = network;  // the scratch copy every re-solve starts from
+  ClosureSolver solver(network, *paths, workspace);
   const Network& n = view.network();
   std::vector<bool> endpoint(n.airports().size(), false);
   endpoint[query.origin.value] = true;
@@ -84,7 +141,7 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
   for (std::uint32_t pair = 0; pair < network.pair_count(); ++pair) {
     const ArcLabel& label = network.label(pair);
     if (label.kind != ArcKind::kRoute || network.flow(pair) <= 0) continue;
-    auto remaining = FlowWithout(network, work, *paths, {pair}, stop);
+    auto remaining = solver.FlowWithout({pair}, stop);
     if (!remaining.ok()) return remaining.error();
     Closure c;
     c.kind = Closure::Kind::kRoute;
@@ -98,7 +155,7 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
     if (endpoint[a] || !view.airport_open(AirportId(a))) continue;
     ++open_airports;
     if (!airport_has_flow[a]) continue;
-    auto remaining = FlowWithout(network, work, *paths, airport_pairs[a], stop);
+    auto remaining = solver.FlowWithout(airport_pairs[a], stop);
     if (!remaining.ok()) return remaining.error();
     Closure c;
     c.kind = Closure::Kind::kAirport;

@@ -6,11 +6,14 @@
 // flow in it (or an airport no flow passes through) loses nothing without recomputation, since
 // the base flow stays feasible. For the others, the base flow is decomposed into paths once; the
 // paths avoiding the closed element are kept as a feasible starting flow and Dinic augments from
-// there on a copy of the flow network with that element's arcs at capacity 0 (a warm start: only
-// the lost kilograms need rerouting). The origin and the destinations
-// themselves are not candidates (closing them loses everything by definition).
+// there on one working copy of the flow network with that element's arcs at capacity 0 (a warm
+// start: only the lost kilograms need rerouting); afterwards only the pairs the closure changed are
+// restored, so a closure costs what it touches, not a pass over the network. The origin and the
+// destinations themselves are not candidates (closing them loses everything by definition).
 //
-// Errors: FlowNetwork::Build's, DEADLINE_EXCEEDED / CANCELLED. Pure function.
+// Errors: FlowNetwork::Build's, DEADLINE_EXCEEDED / CANCELLED. Thread safety: the view may be
+// shared; one FlowWorkspace and one StopCheck per call at a time (the overload without a workspace
+// uses a fresh one).
 #pragma once
 
 #include <cstdint>
@@ -45,6 +48,8 @@ struct ClosureAnalysis {
   std::int64_t airports_without_flow = 0;
 };
 
+Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
+                                        FlowWorkspace& workspace, StopCheck& stop);
 Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
                                         StopCheck& stop);
 

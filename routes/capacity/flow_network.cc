@@ -26,7 +26,20 @@ Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origi
     if (!is_destination[d.value]) targets.push_back(d);
     is_destination[d.value] = true;
   }
+  return Assemble(view, origin, targets, true);
+}
 
+Result<FlowNetwork> FlowNetwork::BuildForOrigin(const ScenarioView& view, AirportId origin) {
+  if (origin.value >= view.network().airports().size()) {
+    return NotFound("origin", "airport index out of range");
+  }
+  return Assemble(view, origin, {}, false);
+}
+
+FlowNetwork FlowNetwork::Assemble(const ScenarioView& view, AirportId origin,
+                                  const std::vector<AirportId>& targets, bool with_sink) {
+  const Network& network = view.network();
+  const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
   FlowNetwork f;
   f.in_node_.resize(airport_count);
   f.out_node_.resize(airport_count);
@@ -36,7 +49,11 @@ Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origi
     f.out_node_[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
   }
   f.source_ = f.in_node_[origin.value];
-  f.sink_ = targets.size() == 1 ? f.out_node_[targets.front().value] : nodes++;
+  // Without a sink yet: a node number no arc has, so no route is left out as leaving the sink.
+  constexpr std::uint32_t kNoSink = 0xffffffffu;
+  f.sink_ = !with_sink            ? kNoSink
+            : targets.size() == 1 ? f.out_node_[targets.front().value]
+                                  : nodes++;
 
   // Upper bound on the pairs: every route, every throughput limit, every sink link.
   const std::size_t max_pairs = view.route_count() + airport_count + targets.size();
@@ -82,6 +99,8 @@ Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origi
       add_pair(f.out_node_[d.value], f.sink_, kUnlimitedKg, 0, {ArcKind::kSinkLink, d.value});
     }
   }
+
+  if (!with_sink) f.sink_ = f.source_;  // until SetSink
 
   // Group arcs by tail (CSR).
   f.first_.assign(nodes + 1, 0);

@@ -49,6 +49,15 @@ class FlowNetwork {
   static Result<FlowNetwork> Build(const ScenarioView& view, AirportId origin,
                                    std::span<const AirportId> destinations);
 
+  // One network for many destinations of one origin (CompareScenarios): every usable route except
+  // those into the origin, no sink yet. Call SetSink before solving; the maximum flow to a
+  // destination equals that of Build(view, origin, {destination}) (arcs out of the sink never lie
+  // on a shortest augmenting path, and the maximum is unique). NOT_FOUND for an origin out of
+  // range.
+  static Result<FlowNetwork> BuildForOrigin(const ScenarioView& view, AirportId origin);
+  // Makes `destination`'s (out) node the sink; zero flow is the caller's business (ResetFlow).
+  void SetSink(AirportId destination) { sink_ = out_node_[destination.value]; }
+
   std::uint32_t node_count() const { return static_cast<std::uint32_t>(first_.size() - 1); }
   std::uint32_t source() const { return source_; }
   std::uint32_t sink() const { return sink_; }
@@ -96,6 +105,9 @@ class FlowNetwork {
   void SetCapacity(std::uint32_t pair, std::int64_t capacity);
 
  private:
+  static FlowNetwork Assemble(const ScenarioView& view, AirportId origin,
+                              const std::vector<AirportId>& targets, bool with_sink);
+
   std::uint32_t source_ = 0;
   std::uint32_t sink_ = 0;
   std::vector<std::uint32_t> first_;      // node -> first index in adjacency_ (node_count + 1)

@@ -6,14 +6,19 @@
 
 namespace aircargo::routes {
 
-Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop, std::int64_t limit) {
+Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, FlowWorkspace& workspace, StopCheck& stop,
+                                    std::int64_t limit) {
   const auto any_arc = [](std::uint32_t) { return true; };
-  return internal::BlockingFlows(network, stop, any_arc).Run(limit);
+  return internal::BlockingFlows(network, stop, any_arc, workspace).Run(limit);
 }
 
-std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network) {
+Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop, std::int64_t limit) {
+  FlowWorkspace workspace;
+  return AugmentMaxFlow(network, workspace, stop, limit);
+}
+
+std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network, FlowWorkspace& w) {
   // The source side: nodes reachable over residual arcs (level 0 marks them in the workspace).
-  internal::FlowWorkspace& w = internal::FlowWorkspace::ForThisThread();
   w.level.assign(network.node_count(), -1);
   w.queue.assign(1, network.source());
   w.level[network.source()] = 0;
@@ -40,16 +45,22 @@ std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network) {
 
 Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
                                        StopCheck& stop) {
+  FlowWorkspace workspace;
+  return ComputeCapacity(view, query, workspace, stop);
+}
+
+Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
+                                       FlowWorkspace& workspace, StopCheck& stop) {
   auto built = FlowNetwork::Build(view, query.origin, query.destinations);
   if (!built.ok()) return built.error();
   FlowNetwork& network = built.value();
-  auto flow = AugmentMaxFlow(network, stop);
+  auto flow = AugmentMaxFlow(network, workspace, stop);
   if (!flow.ok()) return flow.error();
 
   CapacityResult result;
   result.max_flow_kg_per_week = *flow;
   if (*flow > 0) {
-    for (std::uint32_t pair : MinCutPairs(network)) {
+    for (std::uint32_t pair : MinCutPairs(network, workspace)) {
       const ArcLabel& label = network.label(pair);
       Bottleneck b;
       b.capacity_kg_per_week = network.capacity(pair);

@@ -6,16 +6,18 @@
 // Algorithm: Dinic's blocking flows on the FlowNetwork residual graph (routes/capacity/
 // blocking_flow.h: levels by a bidirectional BFS that stops where the searches from the origin and
 // the destination meet), O(V^2 E) worst case and far less on route networks; StopCheck::Poll is
-// honoured in every phase. Scratch arrays are per-thread and reused, so a query allocates only
-// its FlowNetwork and its result. Errors: those of FlowNetwork::Build, DEADLINE_EXCEEDED /
-// CANCELLED from the StopCheck. Thread safety: pure function of its arguments (the scratch is
-// thread_local); one StopCheck per call.
+// honoured in every phase. Scratch arrays live in the caller's FlowWorkspace and are reused, so a
+// query allocates only its FlowNetwork and its result. Errors: those of FlowNetwork::Build,
+// DEADLINE_EXCEEDED / CANCELLED from the StopCheck. Thread safety: the view may be shared; one
+// workspace and one StopCheck per call at a time. The overloads without a workspace use a fresh
+// one (allocating per call; for one-off callers).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_workspace.h"
 #include "routes/ids.h"
 #include "routes/result.h"
 #include "routes/scenario_view.h"
@@ -58,15 +60,19 @@ struct CapacityResult {
 };
 
 Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
+                                       FlowWorkspace& workspace, StopCheck& stop);
+Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
                                        StopCheck& stop);
 
 // Augments the network's current flow to a maximum one (Dinic), stopping once `limit` kg more have
 // been pushed. Returns the kilograms added.
+Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, FlowWorkspace& workspace, StopCheck& stop,
+                                    std::int64_t limit = kUnlimitedKg);
 Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop,
                                     std::int64_t limit = kUnlimitedKg);
 
 // After a maximum flow: the forward arcs (pairs) from the source side to the sink side of the
 // residual graph, i.e. a minimum cut.
-std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network);
+std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network, FlowWorkspace& workspace);
 
 }  // namespace aircargo::routes

@@ -19,7 +19,7 @@ constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max();
 // unreachable.
 class Potentials {
  public:
-  Potentials(const FlowNetwork& network, internal::FlowWorkspace& workspace)
+  Potentials(const FlowNetwork& network, FlowWorkspace& workspace)
       : n_(network),
         potential_(workspace.potential),
         distance_(workspace.distance),
@@ -81,7 +81,12 @@ std::int64_t Saturate(Int128 value) {
 }  // namespace
 
 Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand, StopCheck& stop) {
-  internal::FlowWorkspace& workspace = internal::FlowWorkspace::ForThisThread();
+  FlowWorkspace workspace;
+  return SolveMinCostFlow(network, demand, workspace, stop);
+}
+
+Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand,
+                                      FlowWorkspace& workspace, StopCheck& stop) {
   Potentials potentials(network, workspace);
   std::int64_t sent = 0;
   while (sent < demand) {
@@ -109,6 +114,12 @@ Int128 FlowCostMicros(const FlowNetwork& network) {
 }
 
 Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, StopCheck& stop) {
+  FlowWorkspace workspace;
+  return PlanFlow(view, query, workspace, stop);
+}
+
+Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query,
+                          FlowWorkspace& workspace, StopCheck& stop) {
   if (query.demand_kg_per_week < 0 || query.demand_kg_per_week > kMaxDemandKgPerWeek) {
     return InvalidArgument("demand_kg_per_week",
                            "must be between 0 and " + std::to_string(kMaxDemandKgPerWeek) +
@@ -117,7 +128,7 @@ Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, 
   auto built = FlowNetwork::Build(view, query.origin, query.destinations);
   if (!built.ok()) return built.error();
   FlowNetwork& network = built.value();
-  auto sent = SolveMinCostFlow(network, query.demand_kg_per_week, stop);
+  auto sent = SolveMinCostFlow(network, query.demand_kg_per_week, workspace, stop);
   if (!sent.ok()) return sent.error();
 
   FlowPlan plan;

@@ -9,7 +9,8 @@
 // on the FlowNetwork residual graph. Costs are summed in __int128; the total saturates at
 // INT64_MAX (cost_saturated says so). Errors: FlowNetwork::Build's, INVALID_ARGUMENT
 // "demand_kg_per_week" (negative or above kMaxDemandKgPerWeek), DEADLINE_EXCEEDED / CANCELLED.
-// Pure function; one StopCheck per call.
+// Thread safety: the view may be shared; one FlowWorkspace (routes/capacity/flow_workspace.h) and
+// one StopCheck per call at a time; the overloads without a workspace use a fresh one.
 #pragma once
 
 #include <cstdint>
@@ -50,9 +51,13 @@ struct FlowPlan {
   std::vector<PlannedPath> paths;      // cheapest per kg first; kg add up to shipped
 };
 
+Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query,
+                          FlowWorkspace& workspace, StopCheck& stop);
 Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, StopCheck& stop);
 
 // Sends up to `demand` kg from a zero flow at minimum cost over `network`; returns the kg sent.
+Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand,
+                                      FlowWorkspace& workspace, StopCheck& stop);
 Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand, StopCheck& stop);
 
 // Sum over pairs of flow x cost, exact.

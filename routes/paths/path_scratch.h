@@ -52,6 +52,9 @@ struct PathWorkspace::Scratch {
   std::vector<std::uint32_t> pred_route;
   StampSet reached;
   StampSet settled;
+  // PathSearch::SearchAll: 1 when an equal-weight, equal-tie label from another predecessor state
+  // reached the state (or its predecessor's was tied), else 0.
+  std::vector<std::uint8_t> tied;
   std::vector<HeapItem> heap;
 
   // Per airport: blocked for this search (Yen's root path), avoided / via position for this query.

@@ -351,4 +351,86 @@ Result<std::optional<std::vector<RouteId>>> PathSearch::Shortest(AirportId from,
   return std::optional<std::vector<RouteId>>();
 }
 
+Result<bool> PathSearch::SearchAll() {
+  using Scratch = PathWorkspace::Scratch;
+  bounds_ = false;
+  exact_ = false;
+  s_.reached.Reset();
+  s_.settled.Reset();
+  s_.heap.clear();
+  const std::size_t airports = view_.network().airports().size();
+  if (s_.tied.size() < airports) s_.tied.resize(airports);
+  const std::uint32_t start = query_.origin.value;
+  s_.dist[start] = 0;
+  s_.tie[start] = 0;
+  s_.pred_state[start] = Scratch::kNone;
+  s_.pred_route[start] = Scratch::kNone;
+  s_.tied[start] = 0;
+  s_.reached.Mark(start);
+  s_.heap.push_back({0, 0, start});
+  while (!s_.heap.empty()) {
+    if (auto error = stop_.Poll()) return *error;
+    std::pop_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
+    const std::uint32_t airport = s_.heap.back().state;
+    s_.heap.pop_back();
+    if (s_.settled.Has(airport)) continue;
+    s_.settled.Mark(airport);
+    ++s_.settled_count;
+    if (s_.pred_state[airport] != Scratch::kNone)
+      s_.tied[airport] |= s_.tied[s_.pred_state[airport]];
+    const double base = s_.dist[airport];
+    const double base_tie = s_.tie[airport];
+    auto relax = [&](RouteId id, std::uint32_t next, double weight, double tie) {
+      if (s_.settled.Has(next)) return;
+      const double d = base + weight;
+      const double t = base_tie + tie;
+      if (s_.reached.Has(next)) {
+        if (d > s_.dist[next] || (d == s_.dist[next] && t > s_.tie[next])) return;
+        if (d == s_.dist[next] && t == s_.tie[next]) {
+          // Shortest keeps the first label too; another predecessor airport makes it a tie.
+          if (s_.pred_state[next] != airport) s_.tied[next] = 1;
+          return;
+        }
+      }
+      s_.reached.Mark(next);
+      s_.dist[next] = d;
+      s_.tie[next] = t;
+      s_.pred_state[next] = airport;
+      s_.pred_route[next] = id.value;
+      s_.tied[next] = 0;
+      s_.heap.push_back({d, t, next});
+      std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
+    };
+    const double connection = ConnectionAt(airport);
+    for (const PathArc& arc : arcs_.Out(airport)) {
+      const RouteId id(arc.route);
+      if (rules_.scenario && !view_.usable(id)) continue;
+      if (!Passes(id, airport, arc.other)) continue;
+      relax(id, arc.other, ArcWeight(arc, connection), ArcTie(arc));
+    }
+    if (rules_.scenario && has_extras_) {
+      for (RouteId id : view_.extra_out_routes(AirportId(airport))) {
+        if (!view_.usable(id)) continue;
+        const Route& route = view_.route(id);
+        if (!Passes(id, airport, route.destination.value)) continue;
+        relax(id, route.destination.value, Weight(route), Tie(route));
+      }
+    }
+  }
+  return true;
+}
+
+std::optional<std::vector<RouteId>> PathSearch::TreePath(AirportId airport) const {
+  using Scratch = PathWorkspace::Scratch;
+  const std::uint32_t state = airport.value;
+  if (!s_.settled.Has(state) || s_.pred_state[state] == Scratch::kNone) return std::nullopt;
+  std::size_t count = 0;
+  for (std::uint32_t s = state; s_.pred_state[s] != Scratch::kNone; s = s_.pred_state[s]) ++count;
+  std::vector<RouteId> routes(count);
+  for (std::uint32_t s = state; s_.pred_state[s] != Scratch::kNone; s = s_.pred_state[s]) {
+    routes[--count] = RouteId(s_.pred_route[s]);
+  }
+  return routes;
+}
+
 }  // namespace aircargo::routes

@@ -81,6 +81,20 @@ class PathSearch {
   Result<std::optional<std::vector<RouteId>>> Shortest(AirportId from, int via_passed,
                                                        int legs_used);
 
+  // One-to-all (for CompareScenarios): Dijkstra from the query's origin without the early exit
+  // and without A* bounds, under the same rules, blocks, weights and tie rule as Shortest; the
+  // query must have no via airports and no max_legs. Afterwards TreePath(a) is the best route
+  // sequence to `a`. Without bounds (cost and legs objectives) it is exactly the sequence
+  // Shortest(origin) returns for destination `a`: both searches make the same pushes and pops in
+  // the same order until `a` settles. With bounds (distance, transit time) the A* search may
+  // settle two predecessors of equal (weight, tie) in another order; TreeTied(a) says whether
+  // such a tie (two different predecessor airports offering the same weight and tie) occurred at
+  // `a` or anywhere on its tree path, and only then may Shortest's answer differ.
+  // Errors only from the StopCheck.
+  Result<bool> SearchAll();
+  std::optional<std::vector<RouteId>> TreePath(AirportId airport) const;
+  bool TreeTied(AirportId airport) const { return s_.tied[airport.value] != 0; }
+
   // Via airports passed by the time a path along `routes` (from the origin) arrives.
   int ViaPassed(std::span<const RouteId> routes) const;
   // True when the route passes the query's filters (not blocks, not scenario usability).

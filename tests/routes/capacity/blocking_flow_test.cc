@@ -85,7 +85,8 @@ void ExpectValidFlow(const FlowNetwork& network, std::int64_t value, const std::
 
 std::int64_t CutCapacity(const FlowNetwork& network) {
   std::int64_t total = 0;
-  for (std::uint32_t pair : MinCutPairs(network)) total += network.capacity(pair);
+  FlowWorkspace workspace;
+  for (std::uint32_t pair : MinCutPairs(network, workspace)) total += network.capacity(pair);
   return total;
 }
 
@@ -183,11 +184,12 @@ TEST(BlockingFlows, StopsAtTheLimitAndResumesFromThePartialFlow) {
   }
 }
 
-// The per-thread workspace grows and shrinks with the network: a large solve, then a small one,
-// then the large one again all give Boost's answers.
+// One caller-owned workspace serves networks of every size: a large solve, then a small one, then
+// the large one again all give Boost's answers.
 TEST(BlockingFlows, ReusesTheWorkspaceAcrossNetworkSizes) {
   const auto large = RandomHubNetwork(5, 400, 12, 50'000, 0);
   const auto small = RandomHubNetwork(6, 9, 2, 50'000, 0);
+  FlowWorkspace workspace;
   for (const auto& network : {large, small, large, small}) {
     const ScenarioView view = ScenarioView::Operating(*network, test::TestDate());
     const std::vector<AirportId> destinations{AirportId(1)};
@@ -195,10 +197,10 @@ TEST(BlockingFlows, ReusesTheWorkspaceAcrossNetworkSizes) {
     ASSERT_TRUE(built.ok());
     const std::int64_t expected = BoostMaxFlow(*built, BoostMaxFlowAlgorithm::kPushRelabel);
     StopCheck stop;
-    const auto value = AugmentMaxFlow(built.value(), stop);
+    const auto value = AugmentMaxFlow(built.value(), workspace, stop);
     ASSERT_TRUE(value.ok());
     EXPECT_EQ(*value, expected) << network->airports().size() << " airports";
-    EXPECT_GT(internal::FlowWorkspace::ForThisThread().level.size(), 0U);
+    EXPECT_GE(workspace.level.size(), built->node_count());
   }
 }
 

@@ -1,0 +1,34 @@
+// FlowWorkspace: the reusable scratch arrays of the capacity algorithms (ComputeCapacity,
+// PlanFlow, AnalyzeClosures, CompareScenarios): BFS levels and queues, DFS path and current arcs
+// of the blocking flows, potentials, distances and heap of the min-cost flow. Grown to the flow
+// network's size on first use and reused, so a solve allocates nothing once warm.
+//
+// Owned by the caller, never by the core: aircargod keeps one per compute slot
+// (server/compute_slots.h), beside the PathWorkspace; one-off callers (tests, tools) may pass a
+// fresh one. Not thread safe: one thread at a time. The contents are internal to routes/capacity.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace aircargo::routes {
+
+struct FlowWorkspace {
+  std::vector<std::int32_t> level;        // per node: position on a shortest path, -1 if none
+  std::vector<std::int32_t> back;         // per node: distance to the sink (BuildLevels)
+  std::vector<std::uint32_t> current;     // per node: index of the next out arc to try
+  std::vector<std::uint32_t> queue;       // forward BFS queue (nodes)
+  std::vector<std::uint32_t> back_queue;  // backward BFS queue (nodes)
+  std::vector<std::uint32_t> path;        // DFS path (arcs)
+  // Min-cost flow (routes/capacity/min_cost_flow.cc): node potentials, Dijkstra distances, heap.
+  std::vector<std::int64_t> potential;
+  std::vector<std::int64_t> distance;
+  std::vector<std::pair<std::int64_t, std::uint32_t>> heap;
+  // When `journal` is set, the blocking flows append every arc they push flow on (AnalyzeClosures
+  // uses it to undo a re-solve by touching only what changed).
+  bool journal = false;
+  std::vector<std::uint32_t> pushed;
+};
+
+}  // namespace aircargo::routes
