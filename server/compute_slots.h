@@ -1,8 +1,11 @@
 // ComputeSlots: at most N planning computations run at once (aircargod --threads N). A request
 // that finds every slot busy waits in line until one frees, its deadline passes, the server's
 // compute budget runs out or the client cancels (the StopCheck decides), instead of being turned
-// away. Each slot owns the core's reusable workspaces, so their memory is N workspaces however many
-// threads gRPC uses to receive calls, and a query allocates nothing once its slot has warmed up.
+// away. Each slot owns the core's reusable workspaces (the PathWorkspace of the path searches and
+// the FlowWorkspace of the capacity algorithms; the core keeps no thread_local scratch), so their
+// memory is N workspaces however many threads gRPC uses to receive calls, and a query's searches
+// and solves allocate no scratch once its slot has warmed up. A Lease gives its holder exclusive
+// use of the slot's workspaces until it is destroyed.
 //
 // Thread safe. A Lease is movable, not copyable, and returns its slot when destroyed.
 #pragma once
@@ -12,6 +15,7 @@
 #include <mutex>
 #include <vector>
 
+#include "routes/capacity/flow_workspace.h"
 #include "routes/paths/path_workspace.h"
 #include "routes/result.h"
 #include "routes/stop_check.h"
@@ -23,6 +27,7 @@ class ComputeSlots {
   // The reusable state of one slot.
   struct Workspaces {
     routes::PathWorkspace paths;
+    routes::FlowWorkspace flows;
   };
 
   class Lease {

@@ -16,8 +16,10 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
       "ComputeCapacity", env(), context, response,
       [&](const routes::Network& network) { return CapacityQueryFromProto(*request, network); },
       SharedView(request->scenario()),
-      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease&,
-         routes::StopCheck& stop) { return routes::ComputeCapacity(*view, query, stop); },
+      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
+         routes::StopCheck& stop) {
+        return routes::ComputeCapacity(*view, query, slot.workspaces().flows, stop);
+      },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& result) {
         ToProto(*view, query, result, response);
       });
@@ -30,8 +32,10 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
       "PlanFlow", env(), context, response,
       [&](const routes::Network& network) { return FlowPlanQueryFromProto(*request, network); },
       SharedView(request->scenario()),
-      [](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease&,
-         routes::StopCheck& stop) { return routes::PlanFlow(*view, query, stop); },
+      [](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease& slot,
+         routes::StopCheck& stop) {
+        return routes::PlanFlow(*view, query, slot.workspaces().flows, stop);
+      },
       [&](const ViewPtr& view, const routes::FlowPlanQuery& query, const auto& plan) {
         ToProto(*view, query, plan, response);
       });
@@ -44,8 +48,10 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
       "AnalyzeClosures", env(), context, response,
       [&](const routes::Network& network) { return ClosureQueryFromProto(*request, network); },
       SharedView(request->scenario()),
-      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease&,
-         routes::StopCheck& stop) { return routes::AnalyzeClosures(*view, query, stop); },
+      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
+         routes::StopCheck& stop) {
+        return routes::AnalyzeClosures(*view, query, slot.workspaces().flows, stop);
+      },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& analysis) {
         ToProto(*view, query, analysis, request->limit(), response);
       });

@@ -42,9 +42,10 @@ grpc::Status PlannerServiceImpl::CompareScenarios(grpc::ServerContext* context,
         if (!alternative.ok()) return Renamed(alternative.error(), "alternative");
         return ComparedViews{std::move(baseline).value(), std::move(alternative).value()};
       },
-      [](const ComparedViews& views, const std::vector<routes::OdPair>& pairs, ComputeSlots::Lease&,
-         routes::StopCheck& stop) {
-        return routes::CompareScenarios(views.baseline, views.alternative, pairs, stop);
+      [](const ComparedViews& views, const std::vector<routes::OdPair>& pairs,
+         ComputeSlots::Lease& slot, routes::StopCheck& stop) {
+        return routes::CompareScenarios(views.baseline, views.alternative, pairs,
+                                        slot.workspaces().paths, slot.workspaces().flows, stop);
       },
       [&](const ComparedViews& views, const std::vector<routes::OdPair>&, const auto& comparison) {
         ToProto(views.baseline, views.alternative, comparison, response);
