@@ -5,7 +5,8 @@
 // Lookups are flat arrays, not node-based maps, so a world-sized snapshot (3,000+ airports,
 // 60,000+ routes) builds quickly and holds little besides the airports and routes themselves:
 // airports by IATA code in a 26^3 table, routes by id in an open-addressing hash of indices, and
-// outbound/inbound route lists as compressed rows.
+// outbound/inbound route lists as compressed rows. The path searches' index (PathArcs: compact arcs
+// both ways, A* constants) is built with the snapshot and shared by every reader.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "routes/airport.h"
 #include "routes/graph.h"
 #include "routes/ids.h"
+#include "routes/paths/path_arcs.h"
 #include "routes/route.h"
 
 namespace aircargo::routes {
@@ -43,6 +45,9 @@ class Network {
   std::span<const RouteId> inbound(AirportId id) const { return Row(in_routes_, in_begin_, id); }
 
   const Graph& graph() const { return graph_; }
+  // The search index built with the snapshot: compact outbound and inbound arcs and the A*
+  // constants every path search walks (routes/paths/path_arcs.h).
+  const PathArcs& path_arcs() const { return path_arcs_; }
 
  private:
   friend class NetworkBuilder;
@@ -69,6 +74,7 @@ class Network {
   std::vector<std::uint32_t> in_begin_;
   std::vector<RouteId> in_routes_;
   Graph graph_;
+  PathArcs path_arcs_;
 };
 
 }  // namespace aircargo::routes

@@ -407,6 +407,7 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
   }
   net->graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
                       edge_props.begin(), static_cast<std::uint32_t>(n));
+  net->path_arcs_.Build(*net);
   return std::shared_ptr<const Network>(std::move(net));
 }
 

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "routes/geo.h"
+#include "routes/network.h"
 #include "routes/paths/path.h"
 
 namespace aircargo::routes {
@@ -40,9 +41,7 @@ PathArc PathArcs::MakeArc(const Network& network, std::uint32_t other, RouteId i
                  static_cast<double>(route.cost_per_kg_micros)};
 }
 
-void PathArcs::EnsureInbound() {
-  if (inbound_built_ || network_ == nullptr) return;
-  const Network& network = *network_;
+void PathArcs::Build(const Network& network) {
   const Graph& g = network.graph();
   const std::size_t airports = network.airports().size();
   in_begin_.assign(airports + 1, 0);
@@ -56,17 +55,7 @@ void PathArcs::EnsureInbound() {
     }
   }
   in_begin_[airports] = static_cast<std::uint32_t>(in_.size());
-  inbound_built_ = true;
-}
 
-bool PathArcs::Refresh(const Network& network) {
-  if (network_ == &network && version_ == network.version() &&
-      airports_data_ == network.airports().data() && routes_data_ == network.routes().data() &&
-      airport_count_ == network.airports().size() && route_count_ == network.routes().size()) {
-    return false;
-  }
-  const std::size_t airports = network.airports().size();
-  const Graph& g = network.graph();
   out_begin_.assign(airports + 1, 0);
   out_.clear();
   out_.reserve(network.routes().size());
@@ -78,9 +67,6 @@ bool PathArcs::Refresh(const Network& network) {
     }
   }
   out_begin_[airports] = static_cast<std::uint32_t>(out_.size());
-  inbound_built_ = false;
-  in_begin_.clear();
-  in_.clear();
 
   connection_.resize(airports);
   unit_.resize(airports);
@@ -100,14 +86,6 @@ bool PathArcs::Refresh(const Network& network) {
   }
   km_ratio_ = ratio;
   max_km_per_minute_ = speed;
-
-  network_ = &network;
-  version_ = network.version();
-  airports_data_ = network.airports().data();
-  routes_data_ = network.routes().data();
-  airport_count_ = airports;
-  route_count_ = network.routes().size();
-  return true;
 }
 
 }  // namespace aircargo::routes

@@ -1,13 +1,15 @@
-// PathArcs: a compact copy of a Network's routes laid out for path searches (routes/paths
-// internals). For every airport its outbound and inbound routes as contiguous Arc records in the
-// CSR graph's edge order (other airport, route id, km, minutes, cost), so a search's inner loop
-// reads one 32-byte record per route instead of the Route itself; per airport its minimum
-// connection time and a unit vector for great-circle bounds; and the network-wide A* constants.
+// PathArcs: the snapshot's search index, the one adjacency the path searches walk: a Network's
+// routes laid out for searching. For every airport its outbound and inbound routes as contiguous
+// Arc records in the CSR graph's edge order (other airport, route id, km, minutes, cost), so a
+// search's inner loop reads one 32-byte record per route instead of the Route itself; per airport
+// its minimum connection time and a unit vector for great-circle bounds; and the network-wide A*
+// constants.
 //
-// Built once per network (O(airports + routes); 32 bytes per route each way, about 2 MB per
-// direction for the world network) and kept in the per-thread PathWorkspace; Refresh() rebuilds it
-// only when it meets another network. Units: km, minutes (block + expected wait, see
-// path.h), micros per kg. Read-only after Refresh(); not thread safe across Refresh().
+// Built once per snapshot by NetworkBuilder::Build (O(airports + routes); 32 bytes per route each
+// way, about 2 MB per direction for the world network) and owned by the Network
+// (Network::path_arcs()), so every thread and every workspace reads the same arrays and none
+// rebuilds or caches them. Units: km, minutes (block + expected wait, see path.h), micros per kg.
+// Immutable after Build(): any number of threads may read it at once.
 #pragma once
 
 #include <cstddef>
@@ -15,9 +17,11 @@
 #include <span>
 #include <vector>
 
-#include "routes/network.h"
+#include "routes/ids.h"
 
 namespace aircargo::routes {
+
+class Network;
 
 struct PathArc {
   std::uint32_t other;  // the route's destination (outbound arcs) or origin (inbound arcs)
@@ -29,17 +33,12 @@ struct PathArc {
 
 class PathArcs {
  public:
-  // Rebuilds for `network` unless built for it already (same object, version, data and sizes).
-  // Returns true when it rebuilt. Builds the outbound arcs only; see EnsureInbound.
-  bool Refresh(const Network& network);
-  // Builds the inbound arcs (half the memory; only reverse searches need them) if Refresh's network
-  // does not have them yet.
-  void EnsureInbound();
+  // Lays out `network`'s routes (outbound and inbound) and constants; called once per snapshot.
+  void Build(const Network& network);
 
   std::span<const PathArc> Out(std::uint32_t airport) const {
     return {out_.data() + out_begin_[airport], out_.data() + out_begin_[airport + 1]};
   }
-  // Requires EnsureInbound().
   std::span<const PathArc> In(std::uint32_t airport) const {
     return {in_.data() + in_begin_[airport], in_.data() + in_begin_[airport + 1]};
   }
@@ -66,16 +65,8 @@ class PathArcs {
   static Unit UnitOf(double lat_deg, double lon_deg);
   static double ChordKm(const Unit& a, const Unit& b);
 
-  const Network* network_ = nullptr;
-  std::int64_t version_ = -1;
-  const void* airports_data_ = nullptr;
-  const void* routes_data_ = nullptr;
-  std::size_t airport_count_ = 0;
-  std::size_t route_count_ = 0;
-
   std::vector<std::uint32_t> out_begin_;
   std::vector<PathArc> out_;
-  bool inbound_built_ = false;
   std::vector<std::uint32_t> in_begin_;
   std::vector<PathArc> in_;
   std::vector<double> connection_;

@@ -1,7 +1,7 @@
 // The inside of PathWorkspace (routes/paths internals only): arrays indexed by search state,
 // airport and route, reset lazily with stamps so a query costs what it touches, not the network's
-// size; and the per-network compact arcs and A* constants (PathArcs), rebuilt when the workspace
-// meets another network.
+// size. The arcs and A* constants the searches walk are the snapshot's (Network::path_arcs()), not
+// the workspace's.
 #pragma once
 
 #include <algorithm>
@@ -69,8 +69,6 @@ struct PathWorkspace::Scratch {
   // Per route: blocked for this search (Yen's deviations).
   StampSet blocked_route;
 
-  // Compact arcs and A* constants of the network last searched (rebuilt when another comes).
-  PathArcs arcs;
   // Per query: great-circle km from via layer j's target to the destination.
   std::vector<double> via_suffix_km;
 

@@ -1,7 +1,8 @@
 // PathWorkspace: per-thread scratch for FindPaths (distances, predecessors, the heap, visited and
-// blocked stamps, cached per-network A* bounds). Reused across queries so a query allocates nothing
-// once the workspace has grown to the network's size; never stored in the network. Not thread
-// safe: one workspace per thread. Default-constructible and movable.
+// blocked stamps, per-query A* bounds); the arcs it searches belong to the snapshot. Reused across
+// queries so a query allocates nothing once the workspace has grown to the network's size; never
+// stored in the network. Not thread safe: one workspace per thread. Default-constructible and
+// movable.
 #pragma once
 
 #include <cstddef>

@@ -4,7 +4,7 @@
 // km; block + expected wait (+ minimum connection time when leaving a transfer airport) minutes;
 // cost micros per kg; 1 per leg. Ties go to fewer legs (to shorter km for the legs objective), so
 // with non-negative weights the best walk is loopless. The inner loop walks the workspace's
-// PathArcs (compact copies of the network's routes), not the Route records.
+// snapshot's PathArcs (Network::path_arcs(), compact copies of the routes), not the Route records.
 #pragma once
 
 #include <cstdint>
