@@ -13,49 +13,17 @@
 #include <string>
 #include <thread>
 
-#include "tests/integration/process.h"
+#include "tests/integration/living_fixture.h"
 
 namespace aircargo::testing {
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr char kServer[] = AIRCARGOD_PATH;
-constexpr char kCli[] = AIRCARGO_CLI_PATH;
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class ScenarioTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("aircargo_scenarios_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = (dir_ / "net.sqlite").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::unique_ptr<ServerProcess> Serve(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--store", store_};
-    args.insert(args.end(), extra.begin(), extra.end());
-    auto server = std::make_unique<ServerProcess>(kServer, args);
-    EXPECT_TRUE(server->started()) << server->startup_line();
-    return server;
-  }
-
-  static ProcessResult Cli(const ServerProcess& server, std::vector<std::string> args,
-                           const std::vector<std::string>& env = {}) {
-    args.insert(args.begin(), {kCli, "--server", server.address()});
-    return RunProcess(args, env);
-  }
-
-  fs::path dir_;
-  std::string store_;
-};
+// The living network's fixture: a store in a temporary directory, the real server and CLI.
+using ScenarioTest = LivingTest;
 
 TEST_F(ScenarioTest, ThePlannersWorkflowPlan2025ComparedWithTodayThenWithPekClosed) {
   auto server = Serve();
