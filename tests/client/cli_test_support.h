@@ -20,30 +20,27 @@
 
 namespace aircargo::client::testing {
 
+// The strict gMock stubs. Constructed, destroyed and handed out in cli_test_support.cc: the
+// generated mock classes have a few hundred inline virtual methods, and a translation unit that
+// constructs one instantiates them all (about 40 s of compiling per test file). Test files only
+// set expectations (EXPECT_CALL instantiates the one method it names).
 class FakeStubs : public StubFactory {
  public:
-  v1::NetworkService::StubInterface& NetworkStub(const std::string& server) override {
-    servers.push_back(server);
-    return network;
-  }
-  v1::PlannerService::StubInterface& PlannerStub(const std::string& server) override {
-    servers.push_back(server);
-    return planner;
-  }
-  v1::NetworkEditService::StubInterface& EditStub(const std::string& server) override {
-    servers.push_back(server);
-    return edit;
-  }
-  v1::ScenarioService::StubInterface& ScenarioStub(const std::string& server) override {
-    servers.push_back(server);
-    return scenario;
-  }
+  FakeStubs();
+  ~FakeStubs() override;
+  FakeStubs(const FakeStubs&) = delete;
+  FakeStubs& operator=(const FakeStubs&) = delete;
+
+  v1::NetworkService::StubInterface& NetworkStub(const std::string& server) override;
+  v1::PlannerService::StubInterface& PlannerStub(const std::string& server) override;
+  v1::NetworkEditService::StubInterface& EditStub(const std::string& server) override;
+  v1::ScenarioService::StubInterface& ScenarioStub(const std::string& server) override;
 
   ::testing::StrictMock<v1::MockNetworkServiceStub> network;
   ::testing::StrictMock<v1::MockPlannerServiceStub> planner;
   ::testing::StrictMock<v1::MockNetworkEditServiceStub> edit;
   ::testing::StrictMock<v1::MockScenarioServiceStub> scenario;
-  std::vector<std::string> servers;  // one entry per NetworkStub() / PlannerStub() call
+  std::vector<std::string> servers;  // one entry per *Stub() call
 };
 
 struct CliRun {
