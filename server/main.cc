@@ -21,8 +21,9 @@
 #include "formats/network_proto.h"
 #include "server/default_network.h"
 #include "server/server.h"
+#include "server/store/open_store.h"
+#include "server/store/postgres_listener.h"
 #include "server/store/sqlite_store.h"
-#include "server/store/store_lock.h"
 
 namespace {
 
@@ -182,7 +183,8 @@ int main(int argc, char** argv) {
       "--store", store_path,
       "SQLite store keeping the network and every edit durably (default: "
       "$XDG_STATE_HOME/aircargo/NETWORK.sqlite, else ~/.local/state/aircargo/NETWORK.sqlite; "
-      "NETWORK is the --network file's stem, or shenyang)");
+      "NETWORK is the --network file's stem, or shenyang), or a postgresql://USER@HOST:PORT/DB "
+      "URL: a PostgreSQL store shared by replicas, each learning the others' edits at once");
   app.add_flag("--in-memory", in_memory, "keep edits in memory only (lost on exit; for tests)")
       ->excludes(store_option);
   app.add_flag("--replace-store", replace_store,
@@ -284,33 +286,28 @@ int main(int argc, char** argv) {
     *pem = std::move(text).value();
   }
 
-  // The store: locked for this server alone, then restored (or started from the network).
-  std::unique_ptr<aircargo::server::store::StoreLock> store_lock;
+  // The store: a SQLite file locked for this server alone, or PostgreSQL shared by replicas; then
+  // restored (or started from the network).
   if (in_memory) {
     store_path = ":memory:";
-  } else {
-    if (store_path.empty()) {
-      auto path = DefaultStorePath(network_path);
-      if (!path.ok()) {
-        PrintError(path.error());
-        return 1;
-      }
-      store_path = *path;
-    }
-    auto lock = aircargo::server::store::StoreLock::Acquire(
-        store_path, "pid " + std::to_string(getpid()) + ", " + options.listen);
-    if (!lock.ok()) {
-      PrintError(lock.error());
+  } else if (store_path.empty()) {
+    auto path = DefaultStorePath(network_path);
+    if (!path.ok()) {
+      PrintError(path.error());
       return 1;
     }
-    store_lock = std::move(lock).value();
+    store_path = *path;
   }
-  auto opened = aircargo::server::store::SqliteStore::Open(store_path, store_options);
+  auto opened = aircargo::server::store::OpenStore(
+      store_path, store_options, "pid " + std::to_string(getpid()) + ", " + options.listen);
   if (!opened.ok()) {
     PrintError(opened.error());
     return 1;
   }
-  state.store = std::move(opened).value();
+  aircargo::server::store::OpenedStore store = std::move(opened).value();
+  std::unique_ptr<aircargo::server::store::StoreLock> store_lock = std::move(store.lock);
+  const std::string postgres_url = store.postgres_url;
+  state.store = std::move(store.store);
   auto restored = aircargo::server::RestoreNetwork(*state.store, *network, replace_store);
   if (!restored.ok()) {
     PrintError(restored.error());
@@ -366,6 +363,23 @@ int main(int argc, char** argv) {
       options.tls_cert_pem.empty() ? "" : " with TLS", host.c_str(), server->port());
   std::fflush(stdout);
 
+  // Replicas on PostgreSQL: apply the other replicas' writes as they are notified.
+  std::unique_ptr<aircargo::server::store::PostgresListener> listener;
+  if (!postgres_url.empty()) {
+    auto* served = server.get();
+    listener = std::make_unique<aircargo::server::store::PostgresListener>(
+        postgres_url,
+        [served] {
+          if (auto caught_up = served->editor().CatchUp(); !caught_up.ok()) {
+            spdlog::warn("catching up with the store: {}", caught_up.error().message);
+          }
+        },
+        [served] {
+          if (auto refreshed = served->scenarios().Refresh(); !refreshed.ok()) {
+            spdlog::warn("refreshing the stored scenarios: {}", refreshed.error().message);
+          }
+        });
+  }
   std::thread stopper([&server, signals] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -374,6 +388,7 @@ int main(int argc, char** argv) {
   });
   server->Wait();
   stopper.join();
+  listener.reset();
   spdlog::info("stopped");
   return 0;
 }

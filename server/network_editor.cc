@@ -77,6 +77,10 @@ routes::Result<WriteResult> NetworkEditor::Write(
       return WriteResult{seen->second.version, true};
     }
   }
+  if (store_.Shared() && options.expected_version() > snapshots_.Get()->version()) {
+    // Another replica wrote versions this one has not applied yet.
+    if (auto caught_up = CatchUpLocked(); !caught_up.ok()) return caught_up.error();
+  }
   const auto current = snapshots_.Get();
   if (options.expected_version() != current->version()) {
     return routes::MakeError(routes::ErrorCode::kAborted, "write.expected_version",
@@ -99,12 +103,77 @@ routes::Result<WriteResult> NetworkEditor::Write(
   if (store_.WantsCheckpoint(version)) checkpoint = formats::ToProto(**next);
   if (auto stored = store_.Append(record, store_.WantsCheckpoint(version) ? &checkpoint : nullptr);
       !stored.ok()) {
-    return stored.error();
+    if (stored.error().code != routes::ErrorCode::kAborted || !store_.Shared()) {
+      return stored.error();
+    }
+    // Another replica wrote this version first: apply what it wrote, then answer as a conflict
+    // (or, when that write was this very request retried elsewhere, with its version).
+    auto caught_up = CatchUpLocked();
+    if (!caught_up.ok()) return caught_up.error();
+    if (!options.request_id().empty()) {
+      const auto seen = request_ids_.find(options.request_id());
+      if (seen != request_ids_.end() && seen->second.edits == serialized) {
+        return WriteResult{seen->second.version, true};
+      }
+    }
+    return routes::MakeError(routes::ErrorCode::kAborted, "write.expected_version",
+                             "the network is at version " + std::to_string(*caught_up) +
+                                 " (another replica wrote version " + std::to_string(version) +
+                                 " first), not " + std::to_string(options.expected_version()) +
+                                 ": re-read and retry");
   }
   snapshots_.Replace(*next);
   if (!options.request_id().empty()) Remember(options.request_id(), version, std::move(serialized));
   if (on_accepted_) on_accepted_(record);
   return WriteResult{version, false};
+}
+
+routes::Result<std::int64_t> NetworkEditor::CatchUp() {
+  std::lock_guard lock(mutex_);
+  return CatchUpLocked();
+}
+
+routes::Result<std::int64_t> NetworkEditor::CatchUpLocked() {
+  constexpr int kBatch = 200;
+  auto current = snapshots_.Get();
+  for (;;) {
+    auto records = store_.ListEdits(current->version(), kBatch);
+    if (!records.ok()) return records.error();
+    if (records->empty()) {
+      if (!store_.Shared()) return current->version();
+      auto head = store_.HeadVersion();
+      if (!head.ok()) return head.error();
+      if (*head <= current->version()) return current->version();
+      return routes::MakeError(
+          routes::ErrorCode::kFailedPrecondition, "store",
+          "this server serves version " + std::to_string(current->version()) +
+              " but the store no longer keeps the edits after it (head " + std::to_string(*head) +
+              "): it fell more than keep_edits behind; restart it to load the newest checkpoint");
+    }
+    for (const v1::EditRecord& record : *records) {
+      if (record.version() != current->version() + 1) {
+        return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
+                                 "the store's edit log jumps from version " +
+                                     std::to_string(current->version()) + " to " +
+                                     std::to_string(record.version()) +
+                                     ": restart this server to load the newest checkpoint");
+      }
+      auto next = formats::ApplyNetworkEdits(
+          *current, record.edits(), formats::EditPaths(record.edits(), true), record.version());
+      if (!next.ok()) {
+        return routes::MakeError(routes::ErrorCode::kInternal, "store",
+                                 "the stored edit of version " + std::to_string(record.version()) +
+                                     " does not apply: " + next.error().message);
+      }
+      snapshots_.Replace(*next);
+      current = *next;
+      if (!record.request_id().empty()) {
+        Remember(record.request_id(), record.version(), SerializeEdits(record.edits()));
+      }
+      if (on_accepted_) on_accepted_(record);
+    }
+    if (static_cast<int>(records->size()) < kBatch) return current->version();
+  }
 }
 
 }  // namespace aircargo::server

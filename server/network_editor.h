@@ -8,8 +8,16 @@
 // kRememberedRequestIds writes, and rebuilt from the store's edit log on restart) is answered with
 // that write's version instead of being applied again.
 //
-// Thread-safe: writes are serialised by one mutex (a write takes a copy and a rebuild of the
-// network plus one fsync'd transaction); readers never wait for it.
+// Replicas (a shared store, server/store/postgres_store.h): other servers write to the same store.
+// CatchUp applies their writes, in version order, exactly as if they had been made here (published,
+// handed to the watchers, request ids remembered); the store's listener calls it on every
+// notification. A write whose expected_version is newer than the version served here catches up
+// first; a write whose version another replica took first (the store answers kAborted) catches up
+// and answers kAborted naming the version now served, or, for a retry of a write another replica
+// accepted, that write's version.
+//
+// Thread-safe: writes and catch-ups are serialised by one mutex (a write takes a copy and a rebuild
+// of the network plus one fsync'd transaction); readers never wait for it.
 #pragma once
 
 #include <google/protobuf/repeated_ptr_field.h>
@@ -57,7 +65,14 @@ class NetworkEditor {
       const google::protobuf::RepeatedPtrField<v1::NetworkEdit>& edits, bool batch,
       const v1::WriteOptions& options, const std::string& author);
 
+  // Applies the store's writes after the served version (see above); the version served after.
+  // Errors: the store's (nothing changes), kFailedPrecondition when the store no longer keeps the
+  // edits after the served version (this server fell more than keep_edits behind: restart it),
+  // kInternal when a stored edit does not apply.
+  routes::Result<std::int64_t> CatchUp();
+
  private:
+  routes::Result<std::int64_t> CatchUpLocked();  // under mutex_
   struct Remembered {
     std::int64_t version = 0;
     std::string edits;  // the serialised edits, to tell a retry from a reuse of the id

@@ -152,6 +152,38 @@ routes::Result<std::int64_t> ScenarioBook::Delete(const std::string& name,
   return deleted.version();
 }
 
+routes::Result<std::size_t> ScenarioBook::Refresh() {
+  std::lock_guard lock(mutex_);
+  auto loaded = store_.LoadScenarios();
+  if (!loaded.ok()) return loaded.error();
+  std::map<std::string, v1::StoredScenario> now;
+  for (const v1::StoredScenario& scenario : *loaded) now[scenario.name()] = scenario;
+  std::size_t changes = 0;
+  for (auto it = scenarios_.begin(); it != scenarios_.end();) {
+    if (now.count(it->first)) {
+      ++it;
+      continue;
+    }
+    Publish(v1::SCENARIO_CHANGE_KIND_DELETED, it->second);
+    it = scenarios_.erase(it);
+    ++changes;
+  }
+  for (auto& [name, scenario] : now) {
+    const auto found = scenarios_.find(name);
+    if (found == scenarios_.end()) {
+      Publish(v1::SCENARIO_CHANGE_KIND_CREATED, scenario);
+    } else if (found->second.version() != scenario.version() ||
+               found->second.SerializeAsString() != scenario.SerializeAsString()) {
+      Publish(v1::SCENARIO_CHANGE_KIND_UPDATED, scenario);
+    } else {
+      continue;
+    }
+    scenarios_[name] = scenario;
+    ++changes;
+  }
+  return changes;
+}
+
 std::optional<v1::StoredScenario> ScenarioBook::Find(const std::string& name) const {
   std::lock_guard lock(mutex_);
   const auto found = scenarios_.find(name);

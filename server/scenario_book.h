@@ -59,6 +59,11 @@ class ScenarioBook {
   // The deleted scenario's version. expected_version 0: any.
   routes::Result<std::int64_t> Delete(const std::string& name, std::int64_t expected_version);
 
+  // Takes in the store's scenarios as other replicas wrote them (a shared store): each one created,
+  // updated or deleted elsewhere is applied and published as a change like a local write. The
+  // number of changes; the store's errors (nothing changes then).
+  routes::Result<std::size_t> Refresh();
+
   // The stored scenario, without problems; nullopt when there is none of that name.
   std::optional<v1::StoredScenario> Find(const std::string& name) const;
   // With its problems against `network` (kNotFound naming "name").

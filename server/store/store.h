@@ -2,8 +2,9 @@
 // a checkpoint of the whole network every N accepted writes, and the edit log (every accepted write
 // as an EditRecord: version, time, author, request id and the edits). The server restores the
 // newest checkpoint and replays the edits after it, so a restart comes back to exactly the last
-// acknowledged version. The core never sees a store; the only implementation is SQLite
-// (server/store/sqlite_store.h), in a file or in memory. It also keeps the stored (named) scenarios
+// acknowledged version. The core never sees a store; the implementations are SQLite
+// (server/store/sqlite_store.h, in a file or in memory, for one server) and PostgreSQL
+// (server/store/postgres_store.h, shared by replicas). It also keeps the stored (named) scenarios
 // (server/scenario_book.h), one record per name, apart from the network and its versions.
 //
 // Errors are routes::Error values: kResourceExhausted when the disk or the store's size limit is
@@ -71,6 +72,15 @@ class Store {
   virtual routes::Result<bool> PutScenario(const v1::StoredScenario& scenario) = 0;
   // Removes the scenario of that name (nothing when there is none); durable when ok.
   virtual routes::Result<bool> DeleteScenario(const std::string& name) = 0;
+
+  // Whether other servers write to this store too (PostgreSQL replicas): then a write may find
+  // its version taken (Append answers kAborted) and the server must catch up with the store.
+  virtual bool Shared() const { return false; }
+  // The newest version the store holds (its head): the last edit's, or the checkpoint's.
+  virtual routes::Result<std::int64_t> HeadVersion() {
+    return routes::MakeError(routes::ErrorCode::kFailedPrecondition, "store",
+                             Describe() + ": not a shared store");
+  }
 };
 
 }  // namespace aircargo::server::store
