@@ -144,11 +144,16 @@ routes::Result<std::int64_t> NetworkEditor::CatchUpLocked() {
       auto head = store_.HeadVersion();
       if (!head.ok()) return head.error();
       if (*head <= current->version()) return current->version();
-      return routes::MakeError(
-          routes::ErrorCode::kFailedPrecondition, "store",
-          "this server serves version " + std::to_string(current->version()) +
-              " but the store no longer keeps the edits after it (head " + std::to_string(*head) +
-              "): it fell more than keep_edits behind; restart it to load the newest checkpoint");
+      // Written between the two reads, or compacted away: look again.
+      records = store_.ListEdits(current->version(), kBatch);
+      if (!records.ok()) return records.error();
+      if (records->empty()) {
+        return routes::MakeError(
+            routes::ErrorCode::kFailedPrecondition, "store",
+            "this server serves version " + std::to_string(current->version()) +
+                " but the store no longer keeps the edits after it (head " + std::to_string(*head) +
+                "): it fell more than keep_edits behind; restart it to load the newest checkpoint");
+      }
     }
     for (const v1::EditRecord& record : *records) {
       if (record.version() != current->version() + 1) {
