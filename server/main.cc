@@ -1,4 +1,5 @@
 // aircargod: the aircargo planning service. See --help.
+#include <grpcpp/health_check_service_interface.h>
 #include <malloc.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -367,6 +368,9 @@ int main(int argc, char** argv) {
   std::unique_ptr<aircargo::server::store::PostgresListener> listener;
   if (!postgres_url.empty()) {
     auto* served = server.get();
+    if (auto* health = served->grpc_server().GetHealthCheckService()) {
+      health->SetServingStatus(aircargo::server::kStoreHealthService, false);  // until connected
+    }
     listener = std::make_unique<aircargo::server::store::PostgresListener>(
         postgres_url,
         [served] {
@@ -377,6 +381,13 @@ int main(int argc, char** argv) {
         [served] {
           if (auto refreshed = served->scenarios().Refresh(); !refreshed.ok()) {
             spdlog::warn("refreshing the stored scenarios: {}", refreshed.error().message);
+          }
+        },
+        [served](bool connected) {
+          // Reads go on from the last snapshot either way (the server stays SERVING); the
+          // "aircargo.store" service says whether writes and replication work.
+          if (auto* health = served->grpc_server().GetHealthCheckService()) {
+            health->SetServingStatus(aircargo::server::kStoreHealthService, connected);
           }
         });
   }

@@ -28,6 +28,7 @@
 #include "server/auth.h"
 #include "server/compute_slots.h"
 #include "server/convert.h"
+#include "server/min_version.h"
 #include "server/request_context.h"
 #include "server/snapshot_holder.h"
 
@@ -46,6 +47,7 @@ template <typename Body>
 grpc::Status HandleRpc(std::string_view method, const grpc::ServerContext* context, Body&& body) {
   const auto start = std::chrono::steady_clock::now();
   grpc::Status status = CheckReadGate(*context);
+  if (status.ok()) status = AwaitMinVersion(*context);
   try {
     if (status.ok()) status = std::forward<Body>(body)();
   } catch (const std::exception& e) {

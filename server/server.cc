@@ -7,6 +7,7 @@
 
 #include <utility>
 
+#include "server/min_version.h"
 #include "server/store/sqlite_store.h"
 
 namespace aircargo::server {
@@ -33,6 +34,7 @@ Server::~Server() {
     server_->Wait();
   }
   if (ReadGate() == &authorizer_) SetReadGate(nullptr);
+  if (VersionSource() == &snapshots_) SetVersionSource(nullptr);
 }
 
 std::unique_ptr<Server> Server::Start(std::shared_ptr<const routes::Network> network,
@@ -59,6 +61,7 @@ std::unique_ptr<Server> Server::Start(ServerState state, const ServerOptions& op
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   std::unique_ptr<Server> server(new Server(std::move(state), options));
   if (server->authorizer_.reads_need_token()) SetReadGate(&server->authorizer_);
+  SetVersionSource(&server->snapshots_);
   grpc::ServerBuilder builder;
   // One server per address: without this gRPC sets SO_REUSEPORT and a second server on the same
   // address would silently share the port (and the callers) with the first.

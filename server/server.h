@@ -31,6 +31,12 @@ namespace aircargo::server {
 // (with departures) may meet this limit first.
 inline constexpr int kMaxRequestBytes = 4 * 1024 * 1024;
 
+// The health service's name for the shared store (replicas on PostgreSQL): SERVING while the
+// server's link to the store is up, NOT_SERVING while PostgreSQL is unreachable (reads are still
+// answered from the last snapshot; writes fail with UNAVAILABLE). The server itself ("") stays
+// SERVING.
+inline constexpr char kStoreHealthService[] = "aircargo.store";
+
 struct ServerOptions {
   // host:port; port 0 picks a free port (see Server::port()). Empty: in-process only.
   std::string listen = "127.0.0.1:50051";

@@ -22,10 +22,12 @@ constexpr std::chrono::milliseconds kMaxBackoff(5000);
 
 PostgresListener::PostgresListener(std::string url, std::function<void()> on_edits,
                                    std::function<void()> on_scenarios,
+                                   std::function<void(bool)> on_connection,
                                    std::chrono::milliseconds poll)
     : url_(std::move(url)),
       on_edits_(std::move(on_edits)),
       on_scenarios_(std::move(on_scenarios)),
+      on_connection_(std::move(on_connection)),
       poll_(poll),
       thread_([this] { Run(); }) {}
 
@@ -48,7 +50,10 @@ void PostgresListener::Run() {
       }
     }
     if (!connection.ok()) {
-      if (connected_.exchange(false)) spdlog::warn("store listener: disconnected");
+      if (connected_.exchange(false)) {
+        spdlog::warn("store listener: disconnected");
+        if (on_connection_) on_connection_(false);
+      }
       spdlog::debug("store listener: {}; retrying in {} ms", connection.error().message,
                     backoff.count());
       for (auto until = Clock::now() + backoff; !stop_ && Clock::now() < until;) {
@@ -57,7 +62,10 @@ void PostgresListener::Run() {
       backoff = std::min(backoff * 2, kMaxBackoff);
       continue;
     }
-    if (!connected_.exchange(true)) spdlog::info("store listener: listening for other replicas");
+    if (!connected_.exchange(true)) {
+      spdlog::info("store listener: listening for other replicas");
+      if (on_connection_) on_connection_(true);
+    }
     backoff = kFirstBackoff;
     PgConnection& pg = **connection;
     // Catch up with whatever happened while not listening.
@@ -90,6 +98,7 @@ void PostgresListener::Run() {
     }
     if (!stop_ && connected_.exchange(false)) {
       spdlog::warn("store listener: lost the connection to {}; reconnecting", pg.describe());
+      if (on_connection_) on_connection_(false);
     }
   }
   connected_ = false;

@@ -5,11 +5,13 @@
 // late reaches the same version and answers, and while PostgreSQL is down reads go on, writes fail
 // with UNAVAILABLE, and nothing acknowledged is lost when it comes back.
 #include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -85,6 +87,27 @@ struct Replica {
   std::unique_ptr<v1::PlannerService::Stub> planner;
   std::unique_ptr<v1::ScenarioService::Stub> scenarios;
 };
+
+// grpc.health.v1.Health/Check for `service` through a generic stub: 1 SERVING, 2 NOT_SERVING, -1
+// when the call fails. The request is field 1 (service, a string); the answer field 1 (status).
+int Health(const std::shared_ptr<grpc::Channel>& channel, const std::string& service) {
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  std::string bytes = "\x0a" + std::string(1, static_cast<char>(service.size())) + service;
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  std::promise<grpc::Status> done;
+  generic.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request,
+                    &response, [&done](grpc::Status s) { done.set_value(s); });
+  if (!done.get_future().get().ok()) return -1;
+  std::vector<grpc::Slice> slices;
+  if (!response.Dump(&slices).ok()) return -1;
+  std::string answer;
+  for (const auto& s : slices) answer.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return answer.size() == 2 && answer[0] == 0x08 ? answer[1] : 0;
+}
 
 // Waits up to `limit` for `replica` to serve `version`; how long it took, or nullopt.
 std::optional<std::chrono::microseconds> WaitForVersion(const Replica& replica,
@@ -284,8 +307,12 @@ TEST_F(Scaleout, WhilePostgresIsDownReadsGoOnWritesFailAndNothingAcknowledgedIsL
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   ASSERT_TRUE(pg_.Stop("immediate")) << pg_.error();
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
-  // Reads keep answering from the last snapshot.
-  for (const Replica& replica : replicas) EXPECT_GT(replica.Version(), 0);
+  // Reads keep answering from the last snapshot; the server is SERVING, its store link is not.
+  for (const Replica& replica : replicas) {
+    EXPECT_GT(replica.Version(), 0);
+    EXPECT_EQ(Health(replica.channel, ""), 1);
+    EXPECT_EQ(Health(replica.channel, "aircargo.store"), 2);
+  }
   // A write fails clearly.
   const auto down = replicas[0].SetPayload(1, replicas[0].Version(), "");
   EXPECT_EQ(down.error_code(), grpc::StatusCode::UNAVAILABLE) << down.error_message();
@@ -297,6 +324,14 @@ TEST_F(Scaleout, WhilePostgresIsDownReadsGoOnWritesFailAndNothingAcknowledgedIsL
   writer.join();
   ASSERT_FALSE(acknowledged.empty());
   EXPECT_TRUE(failures.count(grpc::StatusCode::UNAVAILABLE)) << "no write failed while down";
+  for (const Replica& replica : replicas) {
+    int health = 0;
+    for (const auto since = Clock::now(); Clock::now() - since < std::chrono::seconds(10);) {
+      if ((health = Health(replica.channel, "aircargo.store")) == 1) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(health, 1) << "the store link is not reported SERVING again";
+  }
 
   // Both replicas reach the newest acknowledged version, and every acknowledged write is in the
   // log under its version.
@@ -319,6 +354,39 @@ TEST_F(Scaleout, WhilePostgresIsDownReadsGoOnWritesFailAndNothingAcknowledgedIsL
   }
   std::printf("%zu writes acknowledged across the restart; while down: %s\n", acknowledged.size(),
               unavailable_message.c_str());
+}
+
+TEST_F(Scaleout, AMinimumVersionMakesAReplicaWaitForAWriteMadeElsewhere) {
+  auto a_server = Start();
+  auto b_server = Start();
+  ASSERT_TRUE(a_server->started() && b_server->started());
+  Replica a(a_server->address());
+  Replica b(b_server->address());
+  const auto read_at_least = [&](const std::string& min_version, int deadline_ms,
+                                 v1::GetNetworkResponse* response) {
+    grpc::ClientContext context;
+    context.AddMetadata("x-aircargo-min-version", min_version);
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(deadline_ms));
+    return b.network->GetNetwork(&context, v1::GetNetworkRequest(), response);
+  };
+  for (int i = 0; i < 10; ++i) {
+    std::int64_t made = 0;
+    ASSERT_TRUE(a.SetPayload(80'000 + i, a.Version(), "", &made).ok());
+    // At once through B: it answers from the version written through A, never an older one.
+    v1::GetNetworkResponse response;
+    const auto status = read_at_least(std::to_string(made), 5000, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_GE(response.network_version(), made);
+  }
+  // A version no replica has: UNAVAILABLE at the deadline, naming both versions.
+  v1::GetNetworkResponse response;
+  const auto behind = read_at_least("1000000", 1000, &response);
+  EXPECT_EQ(behind.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(behind.error_message().find("behind the requested 1000000"), std::string::npos)
+      << behind.error_message();
+  const auto malformed = read_at_least("latest", 1000, &response);
+  EXPECT_EQ(malformed.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(malformed.error_message().find("x-aircargo-min-version"), std::string::npos);
 }
 
 TEST_F(Scaleout, AScenarioSavedThroughOneReplicaIsListedByTheOther) {
