@@ -166,5 +166,31 @@ TEST_F(BalancerTest, AWriteThroughTheBalancerIsReadThroughItWithTheMinimumVersio
   }
 }
 
+// The balancer-less alternative the README documents: the client's own round_robin over the
+// replicas' addresses. Every call succeeds, also after one replica is killed.
+TEST_F(BalancerTest, ClientSideRoundRobinOverTheReplicasNeedsNoBalancer) {
+  std::string target = "ipv4:";
+  for (std::size_t i = 0; i < addresses_.size(); ++i) target += (i ? "," : "") + addresses_[i];
+  grpc::ChannelArguments arguments;
+  arguments.SetServiceConfigJSON(R"({"loadBalancingConfig": [{"round_robin": {}}]})");
+  auto channel = grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), arguments);
+  auto network = v1::NetworkService::NewStub(channel);
+  const auto call = [&] {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    v1::GetNetworkResponse response;
+    return network->GetNetwork(&context, v1::GetNetworkRequest(), &response).ok();
+  };
+  int failed = 0;
+  for (int i = 0; i < 60; ++i) failed += call() ? 0 : 1;
+  EXPECT_EQ(failed, 0);
+  replicas_[2]->Kill();
+  int failed_twice = 0;
+  for (int i = 0; i < 200; ++i) {
+    if (!call() && !call()) ++failed_twice;  // a call in flight on the killed one is retried
+  }
+  EXPECT_EQ(failed_twice, 0);
+}
+
 }  // namespace
 }  // namespace aircargo::testing
