@@ -20,6 +20,7 @@ class StopHandler : public ClpEventHandler {
  public:
   explicit StopHandler(StopCheck* stop) : stop_(stop) {}
   int event(Event which) override {
+    if (error_) return 0;  // stopped already: never poll again
     if (which != endOfIteration || stop_ == nullptr) return -1;
     if (auto error = stop_->Poll()) {
       error_ = std::move(error);

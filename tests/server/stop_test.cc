@@ -90,6 +90,19 @@ std::vector<Rpc> EveryPlanningRpc() {
                     v1::CompareScenariosResponse response;
                     return stub.CompareScenarios(&context, request, &response);
                   }});
+  rpcs.push_back({"PlanDemand", [](v1::PlannerService::Stub& stub) {
+                    v1::PlanDemandRequest request;
+                    for (const char* to : {"SEA", "ICN", "YVR"}) {
+                      v1::Demand* d = request.add_demands();
+                      d->set_origin("SHE");
+                      d->set_destination(to);
+                      d->set_kg_per_week(60'000);
+                    }
+                    request.set_verify_upgrades(2);
+                    grpc::ClientContext context;
+                    v1::PlanDemandResponse response;
+                    return stub.PlanDemand(&context, request, &response);
+                  }});
   return rpcs;
 }
 
