@@ -11,6 +11,7 @@
 
 #include "client/command.h"
 #include "client/commands_capacity.h"
+#include "client/commands_demand.h"
 #include "client/commands_edits.h"
 #include "client/commands_interchange.h"
 #include "client/commands_itinerary.h"
@@ -122,6 +123,7 @@ int RunCli(int argc, const char* const* argv, StubFactory& stubs, std::ostream& 
     CLI::App& airport_command = AddNetworkCommands(app, registry);
     AddEditCommands(app, airport_command, registry);
     AddCapacityCommands(app, registry);
+    AddDemandCommands(app, registry);
     AddItineraryCommands(app, registry);
     AddInterchangeCommands(app, registry);
     AddPathCommands(app, registry);
