@@ -1,0 +1,102 @@
+// Demand allocation LP (routes/demand/demand.h, COIN-OR CLP): PlanDemand end to end (model build,
+// the lexicographic stages, path decomposition) on
+//   - the embedded Shenyang network with 50 random demands (fixed seed), and
+//   - the OpenFlights world network with 20 origins x 25 destinations (500 demands), when the data
+//     is present (not in the smoke run).
+// Counters: LP columns, rows and simplex iterations. No GLPK baseline here (GPL-3.0; see
+// docs/adr/0008-demand-lp.md for the measurement). AIRCARGO_BENCH_SMOKE=1: Shenyang only.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include "bench/bench_support.h"
+#include "formats/network_file.h"
+#include "formats/openflights.h"
+#include "routes/demand/demand.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::routes {
+namespace {
+
+constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
+                                            std::chrono::day{1}};
+
+DemandQuery RandomDemands(const Network& network, int origins, int destinations, int count,
+                          std::uint32_t seed) {
+  const std::vector<AirportId> served = bench::ServedAirports(network);
+  std::mt19937 rng(seed);
+  std::vector<AirportId> shuffled = served;
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  const auto o = std::min<std::size_t>(origins, shuffled.size() / 2);
+  const auto d = std::min<std::size_t>(destinations, shuffled.size() - o);
+  std::uniform_int_distribution<std::int64_t> tonnes(5, 50);
+  DemandQuery query;
+  for (std::size_t i = 0; i < o; ++i) {
+    for (std::size_t j = 0; j < d; ++j) {
+      query.demands.push_back({shuffled[i], shuffled[o + j], tonnes(rng) * 1000, 1.0});
+    }
+  }
+  std::shuffle(query.demands.begin(), query.demands.end(), rng);
+  if (count > 0 && query.demands.size() > static_cast<std::size_t>(count)) {
+    query.demands.resize(count);
+  }
+  return query;
+}
+
+void Run(benchmark::State& state, const Network& network, const DemandQuery& query) {
+  const ScenarioView view = ScenarioView::Operating(network, kAsOf);
+  DemandPlan last;
+  for (auto _ : state) {
+    StopCheck stop;
+    auto plan = PlanDemand(view, query, stop);
+    if (!plan.ok()) {
+      state.SkipWithError(plan.error().ToString().c_str());
+      return;
+    }
+    last = std::move(plan).value();
+    benchmark::DoNotOptimize(last.delivered_kg_per_week);
+  }
+  state.counters["demands"] = static_cast<double>(query.demands.size());
+  state.counters["lp_columns"] = static_cast<double>(last.lp_columns);
+  state.counters["lp_rows"] = static_cast<double>(last.lp_rows);
+  state.counters["iterations"] = static_cast<double>(last.lp_iterations);
+  state.counters["delivered_share"] = last.demand_kg_per_week > 0
+                                          ? static_cast<double>(last.delivered_kg_per_week) /
+                                                static_cast<double>(last.demand_kg_per_week)
+                                          : 0.0;
+}
+
+void BM_PlanDemandShenyang50(benchmark::State& state) {
+  static const auto network = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
+  if (!network.ok()) {
+    state.SkipWithError("cannot load the Shenyang network");
+    return;
+  }
+  // 50 demands among the served airports (origins spread over 10 airports).
+  static const DemandQuery query = RandomDemands(**network, 10, 10, 50, 1);
+  Run(state, **network, query);
+}
+BENCHMARK(BM_PlanDemandShenyang50)->Unit(benchmark::kMillisecond);
+
+void BM_PlanDemandWorld20x25(benchmark::State& state) {
+  if (bench::Smoke() || !bench::HaveWorld()) {
+    state.SkipWithError("world network not loaded (smoke run or no ../shared data)");
+    return;
+  }
+  static const auto network = formats::LoadOpenFlightsWorld(AIRCARGO_OPENFLIGHTS_DIR);
+  if (!network.ok()) {
+    state.SkipWithError("cannot load the world network");
+    return;
+  }
+  static const DemandQuery query = RandomDemands(**network, 20, 25, 0, 2);
+  Run(state, **network, query);
+}
+BENCHMARK(BM_PlanDemandWorld20x25)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+}  // namespace aircargo::routes
+
+BENCHMARK_MAIN();
