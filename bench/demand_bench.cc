@@ -4,7 +4,7 @@
 //   - the OpenFlights world network with 20 origins x 25 destinations (500 demands), when the data
 //     is present (not in the smoke run).
 // Counters: LP columns, rows and simplex iterations. No GLPK baseline here (GPL-3.0; see
-// docs/adr/0008-demand-lp.md for the measurement). AIRCARGO_BENCH_SMOKE=1: Shenyang only.
+// docs/adr/0009-demand-lp.md for the measurement). AIRCARGO_BENCH_SMOKE=1: Shenyang only.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 //
 // Capacities are ComputeCapacity's (routes/capacity/flow_network.h): each usable route's weekly
 // capacity after scenario factors, and each airport's terminal limit binding every kg handled
-// there (sent, received or transferred). Formulation (docs/adr/0008-demand-lp.md): the arc
+// there (sent, received or transferred). Formulation (docs/adr/0009-demand-lp.md): the arc
 // (edge-flow) multi-commodity flow with one commodity per ORIGIN (demands sharing an origin are
 // aggregated, which is exact: a single-source flow always decomposes into paths to its
 // destinations), a delivered variable per demand, shared capacity rows per route and per airport

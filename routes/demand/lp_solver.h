@@ -1,7 +1,7 @@
 // LpSolver: the small linear-programming interface the demand planner (routes/demand/) solves its
 // models through, so the solver can be swapped and no solver header leaks into the core. The one
 // implementation is COIN-OR CLP (routes/demand/clp_solver.cc, the only file that includes a CLP
-// header; docs/adr/0008-demand-lp.md says why CLP and not GLPK).
+// header; docs/adr/0009-demand-lp.md says why CLP and not GLPK).
 //
 // A model: minimise c.x subject to row_lower <= A x <= row_upper and column_lower <= x <=
 // column_upper, A given as (row, column, value) triplets. Bounds beyond +-kLpInfinity are
