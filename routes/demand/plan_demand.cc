@@ -258,7 +258,7 @@ const char* UpgradeKindName(Upgrade::Kind kind) {
 Result<DemandPlan> PlanDemand(const ScenarioView& view, const DemandQuery& query, StopCheck& stop) {
   if (auto error = Validate(view, query)) return *error;
   if (auto error = stop.Check()) return *error;
-  const DemandModel m = internal::BuildDemandModel(view, query);
+  DemandModel m = internal::BuildDemandModel(view, query);
   std::unique_ptr<LpSolver> solver = MakeClpSolver();
   DemandPlan plan;
   plan.objective = query.objective;
@@ -268,9 +268,8 @@ Result<DemandPlan> PlanDemand(const ScenarioView& view, const DemandQuery& query
   const bool fair = query.objective == DemandObjective::kFairShare;
 
   // Stage 1 (fair share): the largest fraction every demand receives at once; then held.
-  LpModel first = m.lp;
-  first.objective = fair ? m.fraction_objective : m.delivery_objective;
-  solver->Load(first);
+  m.lp.objective = fair ? m.fraction_objective : m.delivery_objective;
+  solver->Load(m.lp);
   if (fair) {
     auto solved = solver->Solve(stop, kMaxDemandLpIterations);
     if (!solved.ok()) return solved.error();
