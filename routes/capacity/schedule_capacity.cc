@@ -272,6 +272,9 @@ Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
   if (std::none_of(useful.begin(), useful.end(), [](bool b) { return b; })) {
     result.reason = NoScheduleReason::kNoRoute;
     result.reason_detail = "no chain of usable routes connects " + Describe(network, query);
+    if (query.demand_kg) {
+      result.plan = ScheduleBookingPlan{*query.demand_kg, 0, *query.demand_kg, 0, false, {}};
+    }
     return result;
   }
   // The size limit, before expanding: a weekly schedule of n departures has at most
