@@ -7,10 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "client/commands_itinerary.h"
+#include "client/plan_map.h"
 #include "client/render_capacity.h"
 #include "client/render_compare.h"
+#include "client/render_schedule_capacity.h"
 #include "client/scenario_flags.h"
 #include "client/text.h"
+#include "formats/map_layer.h"
 
 namespace aircargo::client {
 namespace {
@@ -23,6 +27,17 @@ struct EndpointOptions {
   std::vector<std::string> destinations;  // uppercased, comma-separated on the command line
   std::string country;
   ScenarioFlags scenario;
+};
+
+// `capacity` with --ready and --deadline asks ComputeScheduleCapacity instead.
+struct CapacityOptions {
+  EndpointOptions endpoints;
+  std::string ready;       // local at the origin, or RFC 3339
+  std::string deadline;    // local at the (first) destination, or RFC 3339
+  double tonnes = 0;       // with --ready: the demand for the cheapest plan
+  double load_factor = 0;  // with --ready: every flight's payload x this (0: 1)
+  std::string svg;         // with --ready: draw the booked flights
+  std::string geojson;
 };
 
 struct FlowOptions {
@@ -81,17 +96,67 @@ void FillEndpoints(const EndpointOptions& options, Request& request) {
   *request.mutable_scenario() = ToScenario(options.scenario);
 }
 
-Outcome RunCapacity(Session& session, const EndpointOptions& options) {
-  if (Outcome usage = CheckEndpoints(options, "capacity"); !usage.ok()) return usage;
+Outcome RunScheduleCapacity(Session& session, const CapacityOptions& options) {
+  v1::ComputeScheduleCapacityRequest request;
+  FillEndpoints(options.endpoints, request);
+  if (IsRfc3339(options.ready)) {
+    request.set_ready_time(options.ready);
+  } else {
+    request.set_ready_local(options.ready);
+  }
+  if (IsRfc3339(options.deadline)) {
+    request.set_deadline_time(options.deadline);
+  } else {
+    request.set_deadline_local(options.deadline);
+  }
+  request.set_demand_kg(std::llround(options.tonnes * 1000.0));
+  request.set_flight_capacity_factor(options.load_factor);
+  v1::ComputeScheduleCapacityResponse response;
+  auto& stub = session.PlannerStub();
+  Outcome outcome = session.Call([&](grpc::ClientContext* context) {
+    return stub.ComputeScheduleCapacity(context, request, &response);
+  });
+  if (!outcome.ok()) return outcome;
+  if (!options.svg.empty() || !options.geojson.empty()) {
+    std::string title = options.endpoints.origin + " ->";
+    for (const std::string& d : response.destinations()) title += " " + d;
+    const formats::MapDocument doc =
+        ScheduleMap(response, title + " by " + response.deadline().local());
+    for (const std::string* file : {&options.svg, &options.geojson}) {
+      if (file->empty()) continue;
+      const auto written = formats::WriteMapFile(doc, *file);
+      if (!written.ok()) return Outcome::Fail(ExitCode::kUsage, written.error().ToString());
+    }
+  }
+  return session.Print(response,
+                       [&] { return RenderScheduleCapacity(response, options.endpoints.origin); });
+}
+
+Outcome RunCapacity(Session& session, const CapacityOptions& options) {
+  if (Outcome usage = CheckEndpoints(options.endpoints, "capacity"); !usage.ok()) return usage;
+  const bool scheduled = !options.ready.empty() || !options.deadline.empty();
+  if (scheduled && (options.ready.empty() || options.deadline.empty())) {
+    return Outcome::Fail(ExitCode::kUsage,
+                         "give both --ready and --deadline for the capacity on dated flights "
+                         "(see 'aircargo capacity --help')");
+  }
+  if (!scheduled && (options.tonnes > 0 || options.load_factor > 0 || !options.svg.empty() ||
+                     !options.geojson.empty())) {
+    return Outcome::Fail(ExitCode::kUsage,
+                         "--tonnes, --load-factor, --svg and --geojson need --ready and "
+                         "--deadline (for a weekly plan use 'aircargo flow')");
+  }
+  if (scheduled) return RunScheduleCapacity(session, options);
   v1::ComputeCapacityRequest request;
-  FillEndpoints(options, request);
+  FillEndpoints(options.endpoints, request);
   v1::ComputeCapacityResponse response;
   auto& stub = session.PlannerStub();
   Outcome outcome = session.Call([&](grpc::ClientContext* context) {
     return stub.ComputeCapacity(context, request, &response);
   });
   if (!outcome.ok()) return outcome;
-  return session.Print(response, [&] { return RenderCapacity(response, options.origin); });
+  return session.Print(response,
+                       [&] { return RenderCapacity(response, options.endpoints.origin); });
 }
 
 Outcome RunFlow(Session& session, const FlowOptions& options) {
@@ -213,11 +278,36 @@ CLI::Validator PairValidator() {
 }  // namespace
 
 void AddCapacityCommands(CLI::App& app, CommandRegistry& registry) {
-  auto capacity = std::make_shared<EndpointOptions>();
+  auto capacity = std::make_shared<CapacityOptions>();
   CLI::App* capacity_command = registry.Add(
-      app, "capacity", "Maximum weekly capacity to the destinations, and the bottleneck",
+      app, "capacity",
+      "Maximum weekly capacity to the destinations, and the bottleneck; with --ready and "
+      "--deadline: the tonnes that arrive in time on the dated flights, and which to book",
       [capacity](Session& session) { return RunCapacity(session, *capacity); });
-  AddEndpointOptions(*capacity_command, *capacity);
+  AddEndpointOptions(*capacity_command, capacity->endpoints);
+  capacity_command
+      ->add_option("--ready", capacity->ready,
+                   "Cargo ready at the origin, local time \"YYYY-MM-DD HH:MM\" (or RFC 3339): "
+                   "answer on the dated flights")
+      ->check(TimeValidator("origin"));
+  capacity_command
+      ->add_option("--deadline", capacity->deadline,
+                   "Delivered (import clearance done) by this local time at the destination "
+                   "\"YYYY-MM-DD HH:MM\" (or RFC 3339); at most 31 days after --ready")
+      ->check(TimeValidator("destination"));
+  capacity_command
+      ->add_option("--tonnes", capacity->tonnes,
+                   "With --ready: also the cheapest booking plan for this many tonnes")
+      ->check(TonnesValidator());
+  capacity_command
+      ->add_option("--load-factor", capacity->load_factor,
+                   "With --ready: plan on this share of every flight's payload (0..1000]")
+      ->check(CLI::Range(0.0, 1000.0));
+  capacity_command->add_option("--svg", capacity->svg,
+                               "With --ready: also draw the booked flights (and the saturated "
+                               "ones) as an SVG map into FILE");
+  capacity_command->add_option("--geojson", capacity->geojson,
+                               "With --ready: also write the booked flights as GeoJSON into FILE");
 
   auto flow = std::make_shared<FlowOptions>();
   CLI::App* flow_command = registry.Add(

@@ -27,27 +27,6 @@ struct ItineraryOptions {
   ScenarioFlags scenario;
 };
 
-// An RFC 3339 instant carries a 'T' and a zone ("Z" or "+08:00"); local times carry neither.
-bool IsRfc3339(const std::string& text) {
-  if (text.size() < 17 || (text[10] != 'T' && text[10] != 't')) return false;
-  const char last = text.back();
-  if (last == 'Z' || last == 'z') return true;
-  const std::size_t sign = text.size() - 6;
-  return text.size() > 16 + 6 && (text[sign] == '+' || text[sign] == '-') && text[sign + 3] == ':';
-}
-
-CLI::Validator TimeValidator(const char* what) {
-  return CLI::Validator(
-      [what](std::string& value) -> std::string {
-        const bool local_shape = value.size() == 16 && value[4] == '-' && value[7] == '-' &&
-                                 (value[10] == ' ' || value[10] == 'T') && value[13] == ':';
-        if (local_shape || IsRfc3339(value)) return {};
-        return std::string("must be a local time at the ") + what +
-               " \"YYYY-MM-DD HH:MM\" or an RFC 3339 instant, not \"" + value + "\"";
-      },
-      "TIME", "Time");
-}
-
 Outcome RunItinerary(Session& session, const ItineraryOptions& options) {
   v1::PlanItineraryRequest request;
   request.set_origin(ToUpperAscii(options.origin));
@@ -82,6 +61,27 @@ Outcome RunItinerary(Session& session, const ItineraryOptions& options) {
 }
 
 }  // namespace
+
+// An RFC 3339 instant carries a 'T' and a zone ("Z" or "+08:00"); local times carry neither.
+bool IsRfc3339(const std::string& text) {
+  if (text.size() < 17 || (text[10] != 'T' && text[10] != 't')) return false;
+  const char last = text.back();
+  if (last == 'Z' || last == 'z') return true;
+  const std::size_t sign = text.size() - 6;
+  return text.size() > 16 + 6 && (text[sign] == '+' || text[sign] == '-') && text[sign + 3] == ':';
+}
+
+CLI::Validator TimeValidator(const char* what) {
+  return CLI::Validator(
+      [what](std::string& value) -> std::string {
+        const bool local_shape = value.size() == 16 && value[4] == '-' && value[7] == '-' &&
+                                 (value[10] == ' ' || value[10] == 'T') && value[13] == ':';
+        if (local_shape || IsRfc3339(value)) return {};
+        return std::string("must be a local time at the ") + what +
+               " \"YYYY-MM-DD HH:MM\" or an RFC 3339 instant, not \"" + value + "\"";
+      },
+      "TIME", "Time");
+}
 
 std::optional<std::int64_t> ParseHorizonMinutes(const std::string& text) {
   if (text.empty()) return std::nullopt;

@@ -6,6 +6,7 @@
 // ("2025-06-02T01:00:00Z") is sent as ready_time / arrive_by_time instead.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,11 @@
 namespace aircargo::client {
 
 void AddItineraryCommands(CLI::App& app, CommandRegistry& registry);
+
+// True for an RFC 3339 instant (a 'T' and a zone: "Z" or "+08:00"); local times carry neither.
+bool IsRfc3339(const std::string& text);
+// Accepts "YYYY-MM-DD HH:MM" (local at the `what` airport) or an RFC 3339 instant.
+CLI::Validator TimeValidator(const char* what);
 
 // "14d", "36h", "90m" or a plain number of days -> minutes; nullopt when malformed or <= 0.
 std::optional<std::int64_t> ParseHorizonMinutes(const std::string& text);

@@ -14,51 +14,8 @@ using routes::AirportTime;
 using routes::InvalidArgument;
 using std::chrono::minutes;
 using std::chrono::sys_seconds;
-
-// One instant given either as RFC 3339 (`utc_field`) or as a local time at `airport`.
-routes::Result<std::optional<AirportTime>> ParseInstant(
-    const std::string& utc_text, const char* utc_field, const std::string& local_text,
-    const char* local_field, const routes::Airport& airport, bool required) {
-  if (!utc_text.empty() && !local_text.empty()) {
-    return InvalidArgument(
-        utc_field, std::string("give either ") + utc_field + " or " + local_field + ", not both");
-  }
-  auto zone = routes::TimeZone::Find(airport.time_zone, "airports[" + airport.iata + "].time_zone");
-  if (!zone.ok()) return zone.error();
-  if (!utc_text.empty()) {
-    const auto instant = routes::ParseRfc3339(utc_text);
-    if (!instant) {
-      return InvalidArgument(utc_field,
-                             "must be an RFC 3339 instant like "
-                             "\"2025-06-02T01:00:00Z\", got \"" +
-                                 utc_text + "\"");
-    }
-    return std::optional<AirportTime>(AirportTime{*instant, zone->OffsetAt(*instant)});
-  }
-  if (!local_text.empty()) {
-    const auto local = routes::ParseLocalDateTime(local_text);
-    if (!local) {
-      return InvalidArgument(local_field, "must be a local time \"YYYY-MM-DD HH:MM\" at " +
-                                              airport.iata + ", got \"" + local_text + "\"");
-    }
-    const sys_seconds instant = zone->ToUtc(*local);
-    return std::optional<AirportTime>(AirportTime{instant, zone->OffsetAt(instant)});
-  }
-  if (required) {
-    return InvalidArgument(utc_field, std::string("is required (or ") + local_field + ")");
-  }
-  return std::optional<AirportTime>();
-}
-
-v1::ItineraryTime ToProto(const routes::Network& network, routes::AirportId airport,
-                          const AirportTime& time) {
-  v1::ItineraryTime out;
-  out.set_utc(routes::FormatUtc(time.utc));
-  out.set_local(routes::FormatLocal(time.utc, time.utc_offset));
-  out.set_utc_offset_minutes(static_cast<std::int32_t>(time.utc_offset.count()));
-  out.set_airport(network.airport(airport).iata);
-  return out;
-}
+// The exported overloads (ItineraryTime), next to this file's own.
+using server::ToProto;
 
 v1::ItineraryClearance ToProto(const routes::Network& network, const routes::ClearanceStep& step) {
   v1::ItineraryClearance out;
@@ -109,6 +66,50 @@ v1::Itinerary ToProto(const routes::ScenarioView& view, const routes::Itinerary&
 }
 
 }  // namespace
+
+routes::Result<std::optional<AirportTime>> ParseInstant(
+    const std::string& utc_text, const char* utc_field, const std::string& local_text,
+    const char* local_field, const routes::Airport& airport, bool required) {
+  if (!utc_text.empty() && !local_text.empty()) {
+    return InvalidArgument(
+        utc_field, std::string("give either ") + utc_field + " or " + local_field + ", not both");
+  }
+  auto zone = routes::TimeZone::Find(airport.time_zone, "airports[" + airport.iata + "].time_zone");
+  if (!zone.ok()) return zone.error();
+  if (!utc_text.empty()) {
+    const auto instant = routes::ParseRfc3339(utc_text);
+    if (!instant) {
+      return InvalidArgument(utc_field,
+                             "must be an RFC 3339 instant like "
+                             "\"2025-06-02T01:00:00Z\", got \"" +
+                                 utc_text + "\"");
+    }
+    return std::optional<AirportTime>(AirportTime{*instant, zone->OffsetAt(*instant)});
+  }
+  if (!local_text.empty()) {
+    const auto local = routes::ParseLocalDateTime(local_text);
+    if (!local) {
+      return InvalidArgument(local_field, "must be a local time \"YYYY-MM-DD HH:MM\" at " +
+                                              airport.iata + ", got \"" + local_text + "\"");
+    }
+    const sys_seconds instant = zone->ToUtc(*local);
+    return std::optional<AirportTime>(AirportTime{instant, zone->OffsetAt(instant)});
+  }
+  if (required) {
+    return InvalidArgument(utc_field, std::string("is required (or ") + local_field + ")");
+  }
+  return std::optional<AirportTime>();
+}
+
+v1::ItineraryTime ToProto(const routes::Network& network, routes::AirportId airport,
+                          const AirportTime& time) {
+  v1::ItineraryTime out;
+  out.set_utc(routes::FormatUtc(time.utc));
+  out.set_local(routes::FormatLocal(time.utc, time.utc_offset));
+  out.set_utc_offset_minutes(static_cast<std::int32_t>(time.utc_offset.count()));
+  out.set_airport(network.airport(airport).iata);
+  return out;
+}
 
 v1::ItineraryReason ToProto(routes::NoItineraryReason reason) {
   switch (reason) {

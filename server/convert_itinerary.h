@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "aircargo/v1/itinerary.pb.h"
 #include "routes/itinerary/itinerary.h"
@@ -30,5 +31,16 @@ void ToProto(const routes::ScenarioView& view, const ItineraryRequest& request,
              const routes::ItineraryPlan& plan, v1::PlanItineraryResponse* response);
 
 v1::ItineraryReason ToProto(routes::NoItineraryReason reason);
+
+// Shared with ComputeScheduleCapacity (server/convert_schedule_capacity.cc):
+// One instant given either as RFC 3339 (`utc_field`) or as a local time "YYYY-MM-DD HH:MM" at
+// `airport` (INVALID_ARGUMENT naming the field when malformed, both given, or, if `required`,
+// neither); nullopt when neither is given and it is optional.
+routes::Result<std::optional<routes::AirportTime>> ParseInstant(
+    const std::string& utc_text, const char* utc_field, const std::string& local_text,
+    const char* local_field, const routes::Airport& airport, bool required);
+// An instant at an airport in UTC and local time.
+v1::ItineraryTime ToProto(const routes::Network& network, routes::AirportId airport,
+                          const routes::AirportTime& time);
 
 }  // namespace aircargo::server

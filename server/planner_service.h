@@ -1,6 +1,6 @@
 // PlannerServiceImpl: aircargo.v1.PlannerService. One file per method group defines its handlers
 // (planner_paths.cc, planner_itinerary.cc, planner_capacity.cc, planner_compare.cc,
-// planner_demand.cc) as the steps of
+// planner_demand.cc, planner_schedule_capacity.cc) as the steps of
 // the one planning skeleton, PlannerCall (server/rpc_handler.h): validate the request
 // (server/convert_*.h), the ScenarioView (server/scenario_views.h), the core call, the mapping of
 // its result. Core computations stop at the caller's deadline, on cancellation, or after
@@ -49,6 +49,9 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
                                 v1::CompareScenariosResponse* response) override;
   grpc::Status PlanDemand(grpc::ServerContext* context, const v1::PlanDemandRequest* request,
                           v1::PlanDemandResponse* response) override;
+  grpc::Status ComputeScheduleCapacity(grpc::ServerContext* context,
+                                       const v1::ComputeScheduleCapacityRequest* request,
+                                       v1::ComputeScheduleCapacityResponse* response) override;
 
   // Where requests' scenario names are resolved (server/scenario_book.h); set before serving.
   // Without one only the built-in names are known.

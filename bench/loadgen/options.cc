@@ -23,13 +23,15 @@ ParseOutcome ParseOptions(int argc, const char* const* argv) {
   Options options;
   std::vector<std::string> rpcs = {"all"};
   app.add_option("--server", options.server, "aircargod address, host:port")->required();
-  app.add_option("--rpc", rpcs,
-                 "find-paths, plan-itinerary, compute-capacity, plan-flow, compare (origin "
-                 "against every airport), closures, empty or all (every mode but compare and "
-                 "closures; comma-separated list allowed)")
+  app.add_option(
+         "--rpc", rpcs,
+         "find-paths, plan-itinerary, compute-capacity, plan-flow, compare (origin "
+         "against every airport), closures, schedule-capacity (7 days from the ready time), "
+         "empty or all (every mode but compare, closures and schedule-capacity; "
+         "comma-separated list allowed)")
       ->delimiter(',')
       ->check(CLI::IsMember({"find-paths", "plan-itinerary", "compute-capacity", "plan-flow",
-                             "compare", "closures", "empty", "all"}));
+                             "compare", "closures", "schedule-capacity", "empty", "all"}));
   app.add_option("--clients", options.clients, "concurrent closed-loop clients")
       ->check(CLI::Range(1, 256));
   app.add_option("--seconds", options.seconds, "measured seconds per mode")

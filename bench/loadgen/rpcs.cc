@@ -9,6 +9,9 @@
 #include <array>
 #include <chrono>
 #include <ctime>
+#include <iomanip>
+#include <sstream>
+#include <string>
 #include <utility>
 
 #include "aircargo/v1/planner_service.grpc.pb.h"
@@ -22,7 +25,7 @@ struct ModeInfo {
   std::string_view method;
 };
 
-constexpr std::array<ModeInfo, 7> kModes = {{
+constexpr std::array<ModeInfo, 8> kModes = {{
     {Mode::kEmpty, "empty", "/grpc.health.v1.Health/Check"},
     {Mode::kFindPaths, "find-paths", "/aircargo.v1.PlannerService/FindPaths"},
     {Mode::kPlanItinerary, "plan-itinerary", "/aircargo.v1.PlannerService/PlanItinerary"},
@@ -30,6 +33,8 @@ constexpr std::array<ModeInfo, 7> kModes = {{
     {Mode::kPlanFlow, "plan-flow", "/aircargo.v1.PlannerService/PlanFlow"},
     {Mode::kCompare, "compare", "/aircargo.v1.PlannerService/CompareScenarios"},
     {Mode::kClosures, "closures", "/aircargo.v1.PlannerService/AnalyzeClosures"},
+    {Mode::kScheduleCapacity, "schedule-capacity",
+     "/aircargo.v1.PlannerService/ComputeScheduleCapacity"},
 }};
 
 void SetDeadline(grpc::ClientContext& context, int deadline_ms) {
@@ -126,7 +131,10 @@ const std::vector<Mode>& AllModes() {
   static const std::vector<Mode> modes = [] {
     std::vector<Mode> all;
     for (const ModeInfo& info : kModes) {
-      if (info.mode != Mode::kCompare && info.mode != Mode::kClosures) all.push_back(info.mode);
+      if (info.mode != Mode::kCompare && info.mode != Mode::kClosures &&
+          info.mode != Mode::kScheduleCapacity) {
+        all.push_back(info.mode);
+      }
     }
     return all;
   }();
@@ -187,8 +195,32 @@ std::unique_ptr<Caller> MakeCaller(Mode mode, const RequestSettings& settings,
           PlannerCaller<v1::AnalyzeClosuresRequest, v1::AnalyzeClosuresResponse>>(
           std::move(channel), v1::AnalyzeClosuresRequest(), &PlannerService::Stub::AnalyzeClosures,
           &SetOriginDestinations<v1::AnalyzeClosuresRequest>);
+    case Mode::kScheduleCapacity: {
+      v1::ComputeScheduleCapacityRequest request;
+      const std::string ready = settings.ready_time.empty() ? NowRfc3339() : settings.ready_time;
+      request.set_ready_time(ready);
+      request.set_deadline_time(AddDaysRfc3339(ready, settings.schedule_window_days));
+      request.set_demand_kg(20'000);
+      return std::make_unique<
+          PlannerCaller<v1::ComputeScheduleCapacityRequest, v1::ComputeScheduleCapacityResponse>>(
+          std::move(channel), std::move(request), &PlannerService::Stub::ComputeScheduleCapacity,
+          &SetOriginDestinations<v1::ComputeScheduleCapacityRequest>);
+    }
   }
   return nullptr;
+}
+
+std::string AddDaysRfc3339(const std::string& utc, int days) {
+  std::tm parsed{};
+  std::istringstream in(utc);
+  in >> std::get_time(&parsed, "%Y-%m-%dT%H:%M:%S");
+  if (in.fail()) return utc;  // the server then names the field
+  const std::time_t later = timegm(&parsed) + static_cast<std::time_t>(days) * 86'400;
+  std::tm out{};
+  gmtime_r(&later, &out);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &out);
+  return text;
 }
 
 std::string NowRfc3339() {

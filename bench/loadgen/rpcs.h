@@ -24,11 +24,12 @@ enum class Mode {
   kComputeCapacity,
   kPlanFlow,
   kCompare,
-  kClosures
+  kClosures,
+  kScheduleCapacity
 };
 
 // Every mode, in the order `--rpc all` runs them (the baseline first; the two reports, which take
-// far longer per call, only when named).
+// far longer per call, and schedule-capacity only when named).
 const std::vector<Mode>& AllModes();
 // The --rpc name ("empty", "find-paths", ...) and the gRPC method it calls.
 std::string_view ModeName(Mode mode);
@@ -40,6 +41,8 @@ struct RequestSettings {
   int k = 1;
   // PlanItinerary: ready time, RFC 3339 UTC (empty: the time the run starts).
   std::string ready_time;
+  // ComputeScheduleCapacity: ready_time (as above) to this many days later, 20 t demand.
+  int schedule_window_days = 7;
   // ComputeCapacity is unparameterised; PlanFlow ships this much per week (20 t).
   std::int64_t demand_kg_per_week = 20'000;
 };
@@ -61,5 +64,7 @@ std::unique_ptr<Caller> MakeCaller(Mode mode, const RequestSettings& settings,
 
 // The current time as RFC 3339 UTC to the second ("2026-11-28T18:00:00Z").
 std::string NowRfc3339();
+// An RFC 3339 UTC instant "YYYY-MM-DDTHH:MM:SSZ" plus `days`; the text unchanged when malformed.
+std::string AddDaysRfc3339(const std::string& utc, int days);
 
 }  // namespace aircargo::loadgen

@@ -112,6 +112,37 @@ FlowNetwork FlowNetwork::Assemble(const ScenarioView& view, AirportId origin,
   return f;
 }
 
+FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source,
+                                  std::uint32_t sink, std::span<const FlowArcSpec> arcs) {
+  FlowNetwork f;
+  f.source_ = source;
+  f.sink_ = sink;
+  f.head_.reserve(2 * arcs.size());
+  f.residual_.reserve(2 * arcs.size());
+  f.capacity_.reserve(arcs.size());
+  f.cost_.reserve(arcs.size());
+  f.labels_.reserve(arcs.size());
+  f.first_.assign(node_count + 1, 0);
+  for (const FlowArcSpec& a : arcs) {
+    f.head_.push_back(a.head);
+    f.head_.push_back(a.tail);
+    f.residual_.push_back(a.capacity);
+    f.residual_.push_back(0);
+    f.capacity_.push_back(a.capacity);
+    f.cost_.push_back(a.cost);
+    f.labels_.push_back(a.label);
+    ++f.first_[a.tail + 1];
+    ++f.first_[a.head + 1];
+  }
+  for (std::uint32_t v = 0; v < node_count; ++v) f.first_[v + 1] += f.first_[v];
+  f.adjacency_.resize(f.head_.size());
+  std::vector<std::uint32_t> next(f.first_.begin(), f.first_.end() - 1);
+  for (std::uint32_t arc = 0; arc < f.head_.size(); ++arc) {
+    f.adjacency_[next[f.head_[arc ^ 1U]]++] = arc;  // grouped by tail = head of the reverse arc
+  }
+  return f;
+}
+
 std::int64_t FlowNetwork::RoutePair(RouteId route) const {
   return route.value < route_pair_.size() ? route_pair_[route.value] : -1;
 }

@@ -34,11 +34,23 @@ enum class ArcKind : std::uint8_t {
   kRoute,       // a route; id = RouteId
   kThroughput,  // an airport's terminal limit; id = AirportId
   kSinkLink,    // destination -> super-sink; id = AirportId of the destination
+  // Time-expanded networks (FlowNetwork::FromArcs, routes/capacity/schedule_network.h):
+  kFlight,  // a dated flight; id = its index in the caller's flight list
+  kGround,  // cargo waiting at an airport between two events; id = AirportId
 };
 
 struct ArcLabel {
   ArcKind kind = ArcKind::kRoute;
   std::uint32_t id = 0;
+};
+
+// One arc of a network given as a plain list (FlowNetwork::FromArcs).
+struct FlowArcSpec {
+  std::uint32_t tail = 0;
+  std::uint32_t head = 0;
+  std::int64_t capacity = 0;
+  std::int64_t cost = 0;  // micros per kg, >= 0
+  ArcLabel label;
 };
 
 class FlowNetwork {
@@ -55,6 +67,11 @@ class FlowNetwork {
   // on a shortest augmenting path, and the maximum is unique). NOT_FOUND for an origin out of
   // range.
   static Result<FlowNetwork> BuildForOrigin(const ScenarioView& view, AirportId origin);
+  // A network given as nodes 0..node_count-1 and an arc list (the time-expanded schedule network):
+  // no airports, so RoutePair/ThroughputPair answer -1 and InNode/OutNode must not be called. The
+  // caller guarantees tails, heads, source and sink < node_count and capacities >= 0.
+  static FlowNetwork FromArcs(std::uint32_t node_count, std::uint32_t source, std::uint32_t sink,
+                              std::span<const FlowArcSpec> arcs);
   // Makes `destination`'s (out) node the sink; zero flow is the caller's business (ResetFlow).
   void SetSink(AirportId destination) { sink_ = out_node_[destination.value]; }
 

@@ -76,6 +76,35 @@ TEST_F(CapacityIntegrationTest, CompareShowsWhatPlannedRoutesAddPerDestination) 
   EXPECT_GT(JsonInt(json.out, "total_capacity_change_kg_per_week"), 0);
 }
 
+// Issue 18 through the real binaries: SHE -> ORD on the dated flights of one working week.
+TEST_F(CapacityIntegrationTest, ScheduleCapacitySheToOrdBooksDatedFlightsWithinTheStaticBound) {
+  const std::vector<std::string> args{
+      "capacity",         "SHE",      "ORD", "--ready", "2025-06-02 09:00", "--deadline",
+      "2025-06-06 18:00", "--tonnes", "300"};
+  const ProcessResult run = Cli(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("t delivered by the deadline"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Booking plan"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Cheapest plan for 300.0 t"), std::string::npos) << run.out;
+  std::vector<std::string> json_args = args;
+  json_args.push_back("--json");
+  const ProcessResult json = Cli(json_args);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const long long max_kg = JsonInt(json.out, "max_kg");
+  EXPECT_GT(max_kg, 0) << json.out;
+  EXPECT_GT(JsonInt(json.out, "static_weekly_kg"), 0);
+  // A window ending before any flight can land delivers nothing, and says why.
+  const ProcessResult none = Cli(
+      {"capacity", "SHE", "ORD", "--ready", "2025-06-02 09:00", "--deadline", "2025-06-02 12:00"});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_NE(none.out.find("Nothing arrives in time: "), std::string::npos) << none.out;
+  // A window longer than 31 days is refused by the server naming the field: exit 3.
+  const ProcessResult too_long = Cli(
+      {"capacity", "SHE", "ORD", "--ready", "2025-06-02 09:00", "--deadline", "2025-07-06 18:00"});
+  EXPECT_EQ(too_long.exit_code, 3);
+  EXPECT_NE(too_long.err.find("deadline_local"), std::string::npos) << too_long.err;
+}
+
 TEST_F(CapacityIntegrationTest, UnknownAirportExitsThree) {
   const ProcessResult run = Cli({"capacity", "SHE", "XXX"});
   EXPECT_EQ(run.exit_code, 3);

@@ -89,6 +89,26 @@ TEST_F(LoadgenTest, TablePutsTheBaselineFirstWithOneRowPerMode) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+TEST_F(LoadgenTest, ScheduleCapacityModeCallsTheNewRpcWithoutErrors) {
+  ServerProcess server(kServer);
+  ASSERT_TRUE(server.started()) << server.startup_line();
+  const ProcessResult r =
+      RunProcess({kLoadgen, "--server", server.address(), "--rpc", "schedule-capacity", "--seconds",
+                  "0.5", "--warmup-seconds", "0", "--clients", "1", "--json"},
+                 {}, 60);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Struct report;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.out, &report).ok()) << r.out;
+  const auto& modes = Field(report, "modes").list_value().values();
+  ASSERT_EQ(modes.size(), 2) << r.out;  // the empty baseline, then the mode
+  const Struct& mode = modes[1].struct_value();
+  EXPECT_EQ(Field(mode, "mode").string_value(), "schedule-capacity");
+  EXPECT_GT(Field(mode, "calls").number_value(), 0);
+  // No errors: the deadline the mode computes (ready + 7 days) is one the server accepts.
+  EXPECT_EQ(Field(mode, "error_count").number_value(), 0) << r.out;
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 TEST_F(LoadgenTest, UnknownModeIsAUsageErrorOnOneLine) {
   const ProcessResult r =
       RunProcess({kLoadgen, "--server", "127.0.0.1:1", "--rpc", "analyze-closures"});

@@ -94,6 +94,16 @@ std::vector<Case> Cases() {
   cases.push_back({"CompareScenarios", StatusCode::OK, [compare](Stubs& s) {
                      return RecordedCall(*s.planner, &P::CompareScenarios, compare);
                    }});
+  v1::ComputeScheduleCapacityRequest schedule;
+  schedule.set_origin("SHE");
+  schedule.add_destinations("ORD");
+  schedule.set_ready_time("2025-06-02T01:00:00Z");
+  schedule.set_deadline_time("2025-06-06T23:00:00Z");
+  schedule.set_demand_kg(300'000);
+  schedule.mutable_scenario()->set_as_of("2025-06-01");
+  cases.push_back({"ComputeScheduleCapacity", StatusCode::OK, [schedule](Stubs& s) {
+                     return RecordedCall(*s.planner, &P::ComputeScheduleCapacity, schedule);
+                   }});
   v1::GetNetworkRequest full;
   full.set_view(v1::NETWORK_VIEW_FULL);
   cases.push_back({"GetNetwork", StatusCode::OK,

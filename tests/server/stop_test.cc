@@ -103,6 +103,17 @@ std::vector<Rpc> EveryPlanningRpc() {
                     v1::PlanDemandResponse response;
                     return stub.PlanDemand(&context, request, &response);
                   }});
+  rpcs.push_back({"ComputeScheduleCapacity", [](v1::PlannerService::Stub& stub) {
+                    v1::ComputeScheduleCapacityRequest request;
+                    request.set_origin("SHE");
+                    request.add_destinations("SEA");
+                    request.set_ready_time("2025-06-01T12:00:00+08:00");
+                    request.set_deadline_time("2025-06-04T12:00:00Z");
+                    request.set_demand_kg(30'000);
+                    grpc::ClientContext context;
+                    v1::ComputeScheduleCapacityResponse response;
+                    return stub.ComputeScheduleCapacity(&context, request, &response);
+                  }});
   return rpcs;
 }
 

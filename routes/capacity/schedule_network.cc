@@ -1,0 +1,164 @@
+#include "routes/capacity/schedule_network.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace aircargo::routes {
+namespace {
+
+using std::chrono::sys_seconds;
+
+struct Event {
+  std::uint32_t airport = 0;
+  sys_seconds time;
+  friend bool operator<(const Event& a, const Event& b) {
+    return std::tie(a.airport, a.time) < std::tie(b.airport, b.time);
+  }
+  friend bool operator==(const Event& a, const Event& b) = default;
+};
+
+// A flight that passes the time rules, with its event nodes (head == sink when it delivers).
+struct Candidate {
+  std::size_t flight = 0;
+  std::uint32_t tail = 0;
+  std::uint32_t head = 0;
+};
+
+// Marks the nodes reachable from `start` over `arcs` (grouped by first node in CSR form) and the
+// ground arcs (node -> node + step while the airport stays the same).
+Result<std::vector<bool>> Reach(std::uint32_t start, std::uint32_t nodes,
+                                const std::vector<std::uint32_t>& first,
+                                const std::vector<std::uint32_t>& other,
+                                const std::vector<Event>& events, bool forward, StopCheck& stop) {
+  std::vector<bool> seen(nodes, false);
+  std::vector<std::uint32_t> stack{start};
+  seen[start] = true;
+  const auto visit = [&](std::uint32_t v) {
+    if (!seen[v]) {
+      seen[v] = true;
+      stack.push_back(v);
+    }
+  };
+  const auto events_count = static_cast<std::uint32_t>(events.size());
+  while (!stack.empty()) {
+    if (auto error = stop.Poll()) return *error;
+    const std::uint32_t v = stack.back();
+    stack.pop_back();
+    for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) visit(other[i]);
+    if (v >= events_count) continue;  // the sink has no ground arcs
+    if (forward && v + 1 < events_count && events[v + 1].airport == events[v].airport) visit(v + 1);
+    if (!forward && v > 0 && events[v - 1].airport == events[v].airport) visit(v - 1);
+  }
+  return seen;
+}
+
+// CSR of the candidate arcs grouped by tail (forward) or head (backward).
+void Group(const std::vector<Candidate>& arcs, std::uint32_t nodes, bool by_tail,
+           std::vector<std::uint32_t>& first, std::vector<std::uint32_t>& other) {
+  first.assign(nodes + 1, 0);
+  for (const Candidate& c : arcs) ++first[(by_tail ? c.tail : c.head) + 1];
+  for (std::uint32_t v = 0; v < nodes; ++v) first[v + 1] += first[v];
+  other.resize(arcs.size());
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+  for (const Candidate& c : arcs) {
+    other[next[by_tail ? c.tail : c.head]++] = by_tail ? c.head : c.tail;
+  }
+}
+
+}  // namespace
+
+Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& flights,
+                                             const ScheduleRules& rules, StopCheck& stop) {
+  const sys_seconds start = rules.ready + rules.export_clearance;
+  const auto is_destination = [&](AirportId a) {
+    return a.value < rules.is_destination.size() && rules.is_destination[a.value];
+  };
+
+  // 1. Flights that fit the time rules, and their events.
+  std::vector<std::size_t> fitting;
+  std::vector<Event> events{{rules.origin.value, start}};
+  for (std::size_t i = 0; i < flights.size(); ++i) {
+    if (auto error = stop.Poll()) return *error;
+    const DatedFlight& f = flights[i];
+    if (f.payload_kg <= 0 || f.departure < start || f.origin == f.destination) continue;
+    if (f.destination == rules.origin || is_destination(f.origin)) continue;
+    if (is_destination(f.destination)) {
+      if (f.arrival + rules.import_clearance[f.destination.value] > rules.deadline) continue;
+    } else {
+      if (f.arrival + rules.connection[f.destination.value] > rules.deadline) continue;
+      events.push_back({f.destination.value, f.arrival + rules.connection[f.destination.value]});
+    }
+    events.push_back({f.origin.value, f.departure});
+    fitting.push_back(i);
+  }
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+  const auto event_count = static_cast<std::uint32_t>(events.size());
+  const std::uint32_t sink = event_count;
+  const auto node_of = [&](std::uint32_t airport, sys_seconds time) {
+    return static_cast<std::uint32_t>(
+        std::lower_bound(events.begin(), events.end(), Event{airport, time}) - events.begin());
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(fitting.size());
+  for (std::size_t i : fitting) {
+    const DatedFlight& f = flights[i];
+    const std::uint32_t head =
+        is_destination(f.destination)
+            ? sink
+            : node_of(f.destination.value, f.arrival + rules.connection[f.destination.value]);
+    candidates.push_back({i, node_of(f.origin.value, f.departure), head});
+  }
+  const std::uint32_t source = node_of(rules.origin.value, start);
+
+  // 2. Prune: keep events reachable from the source and able to reach the sink.
+  std::vector<std::uint32_t> first;
+  std::vector<std::uint32_t> other;
+  Group(candidates, event_count + 1, true, first, other);
+  auto forward = Reach(source, event_count + 1, first, other, events, true, stop);
+  if (!forward.ok()) return forward.error();
+  Group(candidates, event_count + 1, false, first, other);
+  auto backward = Reach(sink, event_count + 1, first, other, events, false, stop);
+  if (!backward.ok()) return backward.error();
+  std::vector<std::uint32_t> renumber(event_count + 1, 0);
+  std::uint32_t kept = 0;
+  for (std::uint32_t v = 0; v < event_count; ++v) {
+    if (v == source || ((*forward)[v] && (*backward)[v])) renumber[v] = kept++;
+  }
+  renumber[sink] = kept;
+
+  // 3. The flow network over the kept events.
+  ScheduleNetwork out;
+  out.events = kept;
+  std::vector<FlowArcSpec> arcs;
+  std::int64_t previous = -1;  // the last kept event, while the airport stays the same
+  for (std::uint32_t v = 0; v < event_count; ++v) {
+    if (v > 0 && events[v].airport != events[v - 1].airport) previous = -1;
+    if (!(v == source || ((*forward)[v] && (*backward)[v]))) continue;
+    if (previous >= 0) {
+      arcs.push_back({renumber[static_cast<std::uint32_t>(previous)],
+                      renumber[v],
+                      kUnlimitedKg,
+                      0,
+                      {ArcKind::kGround, events[v].airport}});
+    }
+    previous = v;
+  }
+  for (const Candidate& c : candidates) {
+    if (!(*forward)[c.tail] || !(*backward)[c.head]) continue;
+    const DatedFlight& f = flights[c.flight];
+    const std::int64_t cost = f.route.value < rules.cost_per_kg_micros.size()
+                                  ? rules.cost_per_kg_micros[f.route.value]
+                                  : 0;
+    arcs.push_back({renumber[c.tail],
+                    renumber[c.head],
+                    f.payload_kg,
+                    cost,
+                    {ArcKind::kFlight, static_cast<std::uint32_t>(out.flights.size())}});
+    out.flights.push_back(f);
+  }
+  out.network = FlowNetwork::FromArcs(kept + 1, renumber[source], kept, arcs);
+  return out;
+}
+
+}  // namespace aircargo::routes

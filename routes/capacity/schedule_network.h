@@ -1,0 +1,57 @@
+// ScheduleNetwork: the time-expanded flow network of dated flights (issue 18). Nodes are events
+// "cargo is at airport A at instant t"; arcs are
+//   - one per flight instance, capacity = its payload in kg (after factors), cost = its route's
+//     cost_per_kg_micros, from its departure event to the event "available for an onward flight at
+//     its arrival airport" (arrival + that airport's minimum connection), or straight to the sink
+//     when it lands at a destination and arrival + the destination's import clearance <= deadline;
+//   - ground arcs between consecutive events of one airport (cargo waits; unlimited, cost 0).
+// The source is the origin's event at ready + export clearance. These are exactly the rules of
+// PlanItinerary's connection scan (routes/itinerary/connection_scan.h): first departure at or after
+// ready + export clearance, each next one at or after arrival + minimum connection, delivery =
+// last arrival + import clearance. Like its chains, flights into the origin and flights out of a
+// destination are left out. Airport throughput limits are not applied (ground arcs are
+// unlimited; ComputeCapacity's weekly figure, which applies them, is reported next to the answer).
+//
+// Before building, events are pruned to those reachable from the source and able to reach the sink
+// (two passes over the event DAG); the network holds only flights on some origin -> destination
+// chain that fits the window, with consecutive kept events of an airport joined by ground arcs.
+// Pure; thread-safe on distinct arguments. Errors: DEADLINE_EXCEEDED / CANCELLED from `stop`.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
+#include "routes/capacity/flow_network.h"
+#include "routes/ids.h"
+#include "routes/itinerary/dated_flights.h"
+#include "routes/result.h"
+#include "routes/stop_check.h"
+
+namespace aircargo::routes {
+
+struct ScheduleRules {
+  AirportId origin;
+  std::vector<bool> is_destination;                    // by AirportId
+  std::chrono::sys_seconds ready;                      // at the origin, before export clearance
+  std::chrono::sys_seconds deadline;                   // import clearance done at a destination
+  std::chrono::minutes export_clearance{0};            // at the origin
+  std::vector<std::chrono::minutes> connection;        // minimum connection, by AirportId
+  std::vector<std::chrono::minutes> import_clearance;  // by AirportId (used at destinations)
+  std::vector<std::int64_t> cost_per_kg_micros;        // by RouteId; empty: every cost is 0
+};
+
+struct ScheduleNetwork {
+  FlowNetwork network;  // arcs labelled kFlight (id = index into `flights`) or kGround (airport)
+  // The flights kept after pruning, in the order of the input (sorted by departure when it is).
+  // Their payload_kg is the arc's capacity.
+  std::vector<DatedFlight> flights;
+  std::uint32_t events = 0;  // nodes other than the sink
+};
+
+// `flights` may hold any flights (unsorted, outside the window, irrelevant); those that cannot lie
+// on a chain from the source to the sink are dropped. Flights with payload_kg <= 0 are dropped.
+Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& flights,
+                                             const ScheduleRules& rules, StopCheck& stop);
+
+}  // namespace aircargo::routes
