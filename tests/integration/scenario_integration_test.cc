@@ -223,12 +223,15 @@ TEST_F(ScenarioTest, WritesNeedAWriteTokenAndTheWatchSeesEveryChange) {
   std::atomic<bool> done{false};
   ProcessResult watched;
   std::thread watcher([&] {
-    watched =
-        RunProcess({kCli, "--server", server->address(), "scenario", "watch", "--count", "1"});
+    watched = RunProcess({kCli, "--server", server->address(), "scenario", "watch", "--count", "1"},
+                         {}, 90);
     done = true;
   });
-  // Writes until the watcher (which may subscribe a little later) has seen one; bounded.
-  for (int i = 0; i < 50 && !done; ++i) {
+  // Writes until the watcher (which may subscribe a little later) has seen one; bounded by time,
+  // not a count: on a loaded machine a CLI process may take seconds to start.
+  const auto since = std::chrono::steady_clock::now();
+  for (int i = 0; !done && std::chrono::steady_clock::now() - since < std::chrono::seconds(80);
+       ++i) {
     const auto made = Cli(*server, {"scenario", "create", "w" + std::to_string(i)}, token);
     EXPECT_EQ(made.exit_code, 0) << made.err;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
