@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
+#include "bench/world_schedule.h"
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
 #include "formats/openflights.h"
@@ -81,31 +82,11 @@ const Fixture* Shenyang() {
   return fixture;
 }
 
-// The OpenFlights import with a seeded weekly schedule.
+// The OpenFlights import with a seeded weekly schedule (bench/world_schedule.h).
 const Fixture* World() {
   static const Fixture* fixture = []() -> Fixture* {
-    const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
-    if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
-    auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
-                                              formats::OpenFlightsOptions{}, nullptr);
-    if (!message.ok()) return nullptr;
-    v1::Network world = std::move(message).value();
-    std::mt19937 rng(7);
-    std::uniform_int_distribution<int> slot(0, 24 * 12 - 1);  // 5-minute slots
-    for (v1::Route& route : *world.mutable_routes()) {
-      route.clear_departures();
-      const int per_week = route.flights_per_week();
-      const int minute = slot(rng) * 5;
-      char time[32];
-      std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
-      for (int i = 0; i < per_week; ++i) {
-        v1::Departure* d = route.add_departures();
-        d->set_weekday(static_cast<v1::Weekday>(i % 7 + 1));
-        d->set_local_time(time);
-      }
-    }
-    auto network = formats::BuildNetwork(world);
-    return network.ok() ? MakeFixture(*network, 100) : nullptr;
+    auto network = bench::WorldWithSeededSchedule();
+    return network ? MakeFixture(network, 100) : nullptr;
   }();
   return fixture;
 }

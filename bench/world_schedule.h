@@ -1,0 +1,45 @@
+// The OpenFlights world network with a seeded weekly schedule, for the schedule-based benchmarks
+// (itinerary_bench, schedule_capacity_bench): every route gets its flights_per_week departures at
+// one random local time of day (5-minute slots, seed 7), one per weekday. Null when the data is
+// absent or in smoke mode.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "bench/bench_support.h"
+#include "formats/network_proto.h"
+#include "formats/openflights.h"
+#include "routes/network.h"
+
+namespace aircargo::bench {
+
+inline std::shared_ptr<const routes::Network> WorldWithSeededSchedule() {
+  const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
+  if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
+  auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
+                                            formats::OpenFlightsOptions{}, nullptr);
+  if (!message.ok()) return nullptr;
+  v1::Network world = std::move(message).value();
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> slot(0, 24 * 12 - 1);  // 5-minute slots
+  for (v1::Route& route : *world.mutable_routes()) {
+    route.clear_departures();
+    const int per_week = route.flights_per_week();
+    const int minute = slot(rng) * 5;
+    char time[32];
+    std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+    for (int i = 0; i < per_week; ++i) {
+      v1::Departure* d = route.add_departures();
+      d->set_weekday(static_cast<v1::Weekday>(i % 7 + 1));
+      d->set_local_time(time);
+    }
+  }
+  auto network = formats::BuildNetwork(world);
+  return network.ok() ? std::shared_ptr<const routes::Network>(*network) : nullptr;
+}
+
+}  // namespace aircargo::bench
