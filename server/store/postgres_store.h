@@ -1,5 +1,5 @@
 // PostgresStore: the Store (server/store/store.h) in a PostgreSQL database that several aircargod
-// replicas share (`aircargod --store postgresql://...`; docs/adr/0008-postgresql-replicas.md).
+// replicas share (`aircargod --store postgresql://...`; docs/adr/0010-postgresql-replicas.md).
 //
 // Tables (created on first open, under an advisory lock so replicas starting together create them
 // once): aircargo_meta (format, schema version, base fingerprint and name), aircargo_head (the one
