@@ -10,6 +10,7 @@
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/min_cost_flow.h"
 #include "routes/capacity/schedule_network.h"
+#include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/local_time.h"
 #include "routes/scenario.h"
 
@@ -112,30 +113,10 @@ std::vector<bool> UsefulRoutes(const ScenarioView& view, AirportId origin,
   return useful;
 }
 
-// Time zones of the airports, resolved on first use.
-class Zones {
- public:
-  explicit Zones(const Network& network) : network_(network), zones_(network.airports().size()) {}
-
-  Result<AirportTime> At(AirportId airport, sys_seconds instant) {
-    std::optional<TimeZone>& zone = zones_[airport.value];
-    if (!zone) {
-      const Airport& a = network_.airport(airport);
-      auto found = TimeZone::Find(a.time_zone, "airports[" + a.iata + "].time_zone");
-      if (!found.ok()) return found.error();
-      zone = *found;
-    }
-    return AirportTime{instant, zone->OffsetAt(instant)};
-  }
-
- private:
-  const Network& network_;
-  std::vector<std::optional<TimeZone>> zones_;
-};
-
 // The flights of `network` carrying flow (or, with `cut`, those pairs), by departure.
 Result<std::vector<FlightBooking>> Bookings(const ScheduleNetwork& s, const FlowNetwork& network,
-                                            const std::vector<std::uint32_t>* cut, Zones& zones) {
+                                            const std::vector<std::uint32_t>* cut,
+                                            AirportZones& zones) {
   std::vector<FlightBooking> out;
   const auto add = [&](std::uint32_t pair) -> std::optional<Error> {
     const ArcLabel& label = network.label(pair);
@@ -318,7 +299,7 @@ Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
   auto flow = AugmentMaxFlow(schedule.network, workspace, stop);
   if (!flow.ok()) return flow.error();
   result.max_kg = *flow;
-  Zones zones(network);
+  AirportZones zones(network);
   auto bookings = Bookings(schedule, schedule.network, nullptr, zones);
   if (!bookings.ok()) return bookings.error();
   result.bookings = std::move(bookings).value();

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/connection_scan.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/local_time.h"
@@ -54,27 +55,6 @@ std::optional<Error> Validate(const Network& network, const ItineraryQuery& q) {
   return std::nullopt;
 }
 
-// Time zones of the airports, resolved on first use.
-class Zones {
- public:
-  explicit Zones(const Network& network) : network_(network), zones_(network.airports().size()) {}
-
-  Result<AirportTime> At(AirportId airport, sys_seconds instant) {
-    std::optional<TimeZone>& zone = zones_[airport.value];
-    if (!zone) {
-      const Airport& a = network_.airport(airport);
-      auto found = TimeZone::Find(a.time_zone, "airports[" + a.iata + "].time_zone");
-      if (!found.ok()) return found.error();
-      zone = *found;
-    }
-    return AirportTime{instant, zone->OffsetAt(instant)};
-  }
-
- private:
-  const Network& network_;
-  std::vector<std::optional<TimeZone>> zones_;
-};
-
 ScanRules MakeRules(const Network& network, const ItineraryQuery& q) {
   ScanRules rules;
   rules.origin = q.origin;
@@ -90,7 +70,7 @@ ScanRules MakeRules(const Network& network, const ItineraryQuery& q) {
 
 Result<Itinerary> BuildItinerary(const std::vector<DatedFlight>& flights, const FlightChain& chain,
                                  const ScanRules& rules, sys_seconds ready,
-                                 const std::optional<sys_seconds>& arrive_by, Zones& zones) {
+                                 const std::optional<sys_seconds>& arrive_by, AirportZones& zones) {
   Itinerary it;
   auto at = [&](AirportId airport, sys_seconds instant) { return zones.At(airport, instant); };
   auto ready_at = at(rules.origin, ready);
@@ -291,7 +271,7 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (!table.ok()) return table.error();
   const std::vector<DatedFlight>& flights = table->flights;
   const ScanRules rules = MakeRules(network, query);
-  Zones zones(network);
+  AirportZones zones(network);
 
   ItineraryPlan plan;
   plan.payload_too_small = table->payload_too_small;
