@@ -4,9 +4,7 @@
 // flight on it (each retried once, as a client would); a write through the balancer is read
 // through it at once with the min-version header.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -27,21 +25,6 @@ namespace {
 
 constexpr char kServer[] = AIRCARGOD_PATH;
 constexpr char kConfig[] = AIRCARGO_SOURCE_DIR "/deploy/haproxy.cfg";
-
-int FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  int port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  ::close(fd);
-  return port;
-}
 
 // HAProxy started in the background with deploy/haproxy.cfg; killed on destruction.
 class Balancer {
@@ -81,7 +64,7 @@ class BalancerTest : public ::testing::Test {
       ASSERT_TRUE(replicas_.back()->started()) << replicas_.back()->startup_line();
       addresses_.push_back(replicas_.back()->address());
     }
-    balancer_ = std::make_unique<Balancer>(addresses_, FreePort());
+    balancer_ = std::make_unique<Balancer>(addresses_, FreeLoopbackPort());
     ASSERT_TRUE(balancer_->started()) << "haproxy did not start (see /tmp/aircargo_haproxy.log)";
     // Every replica healthy first (directly), then the balancer answering.
     for (const std::string& address : addresses_) {

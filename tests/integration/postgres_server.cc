@@ -34,7 +34,9 @@ std::string FindBin() {
   return found.empty() ? std::string() : found.back().string();
 }
 
-int FreePort() {
+}  // namespace
+
+int FreeLoopbackPort() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -50,8 +52,6 @@ int FreePort() {
   return port;
 }
 
-}  // namespace
-
 PostgresServer::PostgresServer() {
   bin_ = FindBin();
   if (bin_.empty()) {
@@ -59,7 +59,7 @@ PostgresServer::PostgresServer() {
     return;
   }
   dir_ = fs::temp_directory_path() /
-         ("aircargo_pg_" + std::to_string(getpid()) + "_" + std::to_string(FreePort()));
+         ("aircargo_pg_" + std::to_string(getpid()) + "_" + std::to_string(FreeLoopbackPort()));
   fs::remove_all(dir_);
   fs::create_directories(dir_ / "data");
   if (geteuid() == 0) {
@@ -70,7 +70,7 @@ PostgresServer::PostgresServer() {
       }
     }
   }
-  port_ = FreePort();
+  port_ = FreeLoopbackPort();
   error_ = Run({bin_ + "/initdb", "-D", (dir_ / "data").string(), "-U", "aircargo", "-A", "trust",
                 "--no-sync", "-E", "UTF8"},
                120);

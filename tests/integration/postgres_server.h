@@ -10,6 +10,9 @@
 
 namespace aircargo::testing {
 
+// A TCP port on 127.0.0.1 that was free a moment ago (0 when none could be bound).
+int FreeLoopbackPort();
+
 class PostgresServer {
  public:
   PostgresServer();  // initdb + start; check started() / error()
