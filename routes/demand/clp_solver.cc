@@ -77,6 +77,24 @@ class ClpSolver final : public LpSolver {
     return model_.numberRows() - 1;
   }
 
+  int AddEmptyRows(std::span<const double> lower, std::span<const double> upper) override {
+    const int first = model_.numberRows();
+    const std::vector<CoinBigIndex> starts(lower.size() + 1, 0);
+    const int no_column = 0;
+    const double no_value = 0;
+    model_.addRows(static_cast<int>(lower.size()), lower.data(), upper.data(), starts.data(),
+                   &no_column, &no_value);
+    return first;
+  }
+  int AddColumns(const LpColumnBatch& batch) override {
+    const int first = model_.numberColumns();
+    const std::vector<CoinBigIndex> starts(batch.starts.begin(), batch.starts.end());
+    model_.addColumns(batch.size(), batch.lower.data(), batch.upper.data(), batch.objective.data(),
+                      starts.data(), batch.rows.data(), batch.values.data());
+    use_primal_ = true;
+    return first;
+  }
+
   Result<LpSolution> Solve(StopCheck& stop, std::int64_t max_iterations) override {
     StopHandler handler(&stop);
     model_.passInEventHandler(&handler);  // CLP keeps a clone

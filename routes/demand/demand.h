@@ -17,6 +17,10 @@
 // BOUND on an upgrade's gain, exact for small changes, and the top upgrades are verified by
 // re-solving (see RankUpgrades' candidates below).
 //
+// Two formulations of the same LP (DemandMethod): the arc LP above, or column generation over
+// path variables (routes/demand/column_generation.h), which keeps world-scale requests small; the
+// choice changes the LP's size and speed, not its optimum.
+//
 // Units: kg/week; money in micros. LP values are rounded to whole kg per path (a path's kg is the
 // LP's, rounded to the nearest kg; a demand's delivered kg is the sum of its paths).
 // Errors: INVALID_ARGUMENT / NOT_FOUND naming "demands[i].<field>", RESOURCE_EXHAUSTED for the
@@ -38,8 +42,11 @@ namespace aircargo::routes {
 
 inline constexpr std::size_t kMaxDemands = 1000;
 inline constexpr double kMaxDemandPriority = 1000.0;
-// Columns of the LP (origins x flow arcs + demands): about 200 MB of solver memory at the limit.
+// Columns of the arc LP (origins x flow arcs + demands): about 200 MB of solver memory at the
+// limit (column generation has its own limits, routes/demand/column_generation.h).
 inline constexpr std::int64_t kMaxDemandLpColumns = 2'000'000;
+// DemandMethod::kAuto takes the arc LP up to this many columns, column generation above.
+inline constexpr std::int64_t kArcFormulationMaxColumns = 100'000;
 // Simplex iterations per solve.
 inline constexpr std::int64_t kMaxDemandLpIterations = 2'000'000;
 inline constexpr int kMaxUpgradeChecks = 50;
@@ -48,6 +55,9 @@ inline constexpr double kAirportStepFraction = 0.10;
 inline constexpr std::int64_t kMinAirportStepKg = 1000;
 
 enum class DemandObjective { kMaxDelivered, kFairShare };
+
+// kAuto: the arc LP when it has at most kArcFormulationMaxColumns columns, else column generation.
+enum class DemandMethod { kAuto, kArcFormulation, kColumnGeneration };
 
 struct Demand {
   AirportId origin;
@@ -64,6 +74,7 @@ struct DemandQuery {
   int verify_upgrades = 0;
   // How many ranked candidates to return (when verify_upgrades > 0); at least verify_upgrades.
   int max_upgrades = 0;
+  DemandMethod method = DemandMethod::kAuto;
 };
 
 struct DemandPath {
@@ -136,11 +147,14 @@ struct DemandPlan {
   std::int64_t lp_columns = 0;
   std::int64_t lp_rows = 0;
   std::int64_t lp_iterations = 0;
-  std::string solver;
+  DemandMethod method = DemandMethod::kAuto;  // the formulation that ran (never kAuto)
+  std::int64_t pricing_rounds = 0;            // column generation: master solves, all stages
+  std::string solver;                         // "CLP 1.17.6, column generation"
 };
 
 Result<DemandPlan> PlanDemand(const ScenarioView& view, const DemandQuery& query, StopCheck& stop);
 
 const char* UpgradeKindName(Upgrade::Kind kind);
+const char* DemandMethodName(DemandMethod method);
 
 }  // namespace aircargo::routes

@@ -16,7 +16,9 @@ double FactorOf(const ScenarioView& view, RouteId route) {
   return factor;
 }
 
-std::vector<AirportId> Origins(const DemandQuery& query, std::vector<std::uint32_t>* commodity) {
+}  // namespace
+
+std::vector<AirportId> DemandOrigins(const DemandQuery& query, std::vector<std::uint32_t>* commodity) {
   std::map<std::uint32_t, std::uint32_t> index;
   std::vector<AirportId> origins;
   for (const Demand& d : query.demands) {
@@ -26,6 +28,8 @@ std::vector<AirportId> Origins(const DemandQuery& query, std::vector<std::uint32
   }
   return origins;
 }
+
+namespace {
 
 std::vector<DemandArc> Arcs(const ScenarioView& view, const std::vector<std::uint32_t>& in_node,
                             const std::vector<std::uint32_t>& out_node) {
@@ -68,7 +72,7 @@ std::vector<DemandArc> Arcs(const ScenarioView& view, const std::vector<std::uin
 
 }  // namespace
 
-std::int64_t DemandModelColumns(const ScenarioView& view, const DemandQuery& query) {
+std::int64_t DemandArcCount(const ScenarioView& view) {
   const Network& network = view.network();
   std::int64_t arcs = 0;
   for (const Airport& a : network.airports()) arcs += a.throughput_kg_per_week > 0 ? 1 : 0;
@@ -76,24 +80,39 @@ std::int64_t DemandModelColumns(const ScenarioView& view, const DemandQuery& que
     const RouteId id(r);
     arcs += view.usable(id) || view.exclusion(id) == RouteExclusion::kPlannedNotIncluded ? 1 : 0;
   }
-  const auto origins = static_cast<std::int64_t>(Origins(query, nullptr).size());
-  return origins * arcs + static_cast<std::int64_t>(query.demands.size()) + 1;
+  return arcs;
+}
+
+std::int64_t DemandModelColumns(const ScenarioView& view, const DemandQuery& query) {
+  const auto origins = static_cast<std::int64_t>(DemandOrigins(query, nullptr).size());
+  return origins * DemandArcCount(view) + static_cast<std::int64_t>(query.demands.size()) + 1;
+}
+
+DemandGraph BuildDemandGraph(const ScenarioView& view) {
+  const Network& network = view.network();
+  const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
+  DemandGraph g;
+  g.in_node.resize(airport_count);
+  g.out_node.resize(airport_count);
+  std::uint32_t nodes = airport_count;
+  for (std::uint32_t a = 0; a < airport_count; ++a) {
+    g.in_node[a] = a;
+    g.out_node[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
+  }
+  g.node_count = nodes;
+  g.arcs = Arcs(view, g.in_node, g.out_node);
+  return g;
 }
 
 DemandModel BuildDemandModel(const ScenarioView& view, const DemandQuery& query) {
-  const Network& network = view.network();
-  const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
   DemandModel m;
-  m.in_node.resize(airport_count);
-  m.out_node.resize(airport_count);
-  std::uint32_t nodes = airport_count;
-  for (std::uint32_t a = 0; a < airport_count; ++a) {
-    m.in_node[a] = a;
-    m.out_node[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
-  }
-  m.node_count = nodes;
-  m.arcs = Arcs(view, m.in_node, m.out_node);
-  m.origins = Origins(query, &m.commodity);
+  DemandGraph g = BuildDemandGraph(view);
+  m.node_count = g.node_count;
+  m.in_node = std::move(g.in_node);
+  m.out_node = std::move(g.out_node);
+  m.arcs = std::move(g.arcs);
+  const std::uint32_t nodes = m.node_count;
+  m.origins = DemandOrigins(query, &m.commodity);
   const auto commodities = static_cast<std::uint32_t>(m.origins.size());
   const std::uint32_t arc_count = m.arc_count();
   const bool fair = query.objective == DemandObjective::kFairShare;

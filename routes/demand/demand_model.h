@@ -31,6 +31,21 @@ struct DemandArc {
   std::int64_t upgrade_kg = 0;  // what the candidate upgrade on this arc adds (0: none)
 };
 
+// The flow graph both formulations share (the arc LP here, column generation in
+// routes/demand/column_generation.h).
+struct DemandGraph {
+  std::uint32_t node_count = 0;
+  std::vector<std::uint32_t> in_node;   // per airport
+  std::vector<std::uint32_t> out_node;  // per airport
+  std::vector<DemandArc> arcs;
+};
+
+DemandGraph BuildDemandGraph(const ScenarioView& view);
+
+// The distinct origins in first-seen order; `commodity` (if given) receives each demand's index
+// into them.
+std::vector<AirportId> DemandOrigins(const DemandQuery& query, std::vector<std::uint32_t>* commodity);
+
 struct DemandModel {
   LpModel lp;
   std::uint32_t node_count = 0;
@@ -51,6 +66,10 @@ struct DemandModel {
     return static_cast<int>(c * arcs.size() + a);
   }
 };
+
+// The number of flow arcs (usable and planned routes, airport limits): the arc LP has origins x
+// arcs flow columns.
+std::int64_t DemandArcCount(const ScenarioView& view);
 
 // The number of LP columns BuildDemandModel would make (checked against kMaxDemandLpColumns before
 // anything is allocated).

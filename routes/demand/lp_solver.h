@@ -5,9 +5,9 @@
 //
 // A model: minimise c.x subject to row_lower <= A x <= row_upper and column_lower <= x <=
 // column_upper, A given as (row, column, value) triplets. Bounds beyond +-kLpInfinity are
-// infinite. After Load, a session is changed in place (objective, bounds, extra rows) and solved
-// again from the last basis (warm start), which is what makes lexicographic objectives and the
-// upgrade re-solves cheap.
+// infinite. After Load, a session is changed in place (objective, bounds, extra rows and columns)
+// and solved again from the last basis (warm start), which is what makes lexicographic objectives,
+// the upgrade re-solves and column generation (routes/demand/column_generation.h) cheap.
 //
 // Solve polls the StopCheck at every simplex iteration and stops at `max_iterations`; errors:
 // DEADLINE_EXCEEDED / CANCELLED from the StopCheck, RESOURCE_EXHAUSTED "lp" at the iteration
@@ -57,6 +57,28 @@ struct LpModel {
   int row_count() const { return static_cast<int>(row_lower.size()); }
 };
 
+// Columns to append to a loaded session, in compressed-column form: column k has the entries
+// rows/values[starts[k] .. starts[k+1]).
+struct LpColumnBatch {
+  std::vector<double> objective;
+  std::vector<double> lower;
+  std::vector<double> upper;
+  std::vector<int> starts{0};
+  std::vector<int> rows;
+  std::vector<double> values;
+
+  void Add(double cost, double lo, double up, std::span<const int> column_rows,
+           std::span<const double> column_values) {
+    objective.push_back(cost);
+    lower.push_back(lo);
+    upper.push_back(up);
+    rows.insert(rows.end(), column_rows.begin(), column_rows.end());
+    values.insert(values.end(), column_values.begin(), column_values.end());
+    starts.push_back(static_cast<int>(rows.size()));
+  }
+  int size() const { return static_cast<int>(objective.size()); }
+};
+
 struct LpSolution {
   double objective = 0;
   std::vector<double> columns;  // x
@@ -77,6 +99,11 @@ class LpSolver {
   // Appends a row; returns its index.
   virtual int AddRow(std::span<const int> columns, std::span<const double> values, double lower,
                      double upper) = 0;
+  // Appends rows without entries (later columns fill them); returns the first new row's index.
+  virtual int AddEmptyRows(std::span<const double> lower, std::span<const double> upper) = 0;
+  // Appends columns (their objective coefficients are the current objective's); returns the first
+  // new column's index. The next Solve starts from the last basis with the primal simplex.
+  virtual int AddColumns(const LpColumnBatch& batch) = 0;
   virtual Result<LpSolution> Solve(StopCheck& stop, std::int64_t max_iterations) = 0;
   // "CLP 1.17.6" (for answers and logs).
   virtual const char* Name() const = 0;
