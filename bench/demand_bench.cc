@@ -46,7 +46,9 @@ DemandQuery RandomDemands(const Network& network, int origins, int destinations,
   return query;
 }
 
-void Run(benchmark::State& state, const Network& network, const DemandQuery& query) {
+void Run(benchmark::State& state, const Network& network, DemandQuery query) {
+  query.method = static_cast<DemandMethod>(state.range(0));
+  state.SetLabel(DemandMethodName(query.method));
   const ScenarioView view = ScenarioView::Operating(network, kAsOf);
   DemandPlan last;
   for (auto _ : state) {
@@ -63,6 +65,8 @@ void Run(benchmark::State& state, const Network& network, const DemandQuery& que
   state.counters["lp_columns"] = static_cast<double>(last.lp_columns);
   state.counters["lp_rows"] = static_cast<double>(last.lp_rows);
   state.counters["iterations"] = static_cast<double>(last.lp_iterations);
+  state.counters["pricing_rounds"] = static_cast<double>(last.pricing_rounds);
+  state.counters["weighted"] = last.weighted_delivered;
   state.counters["delivered_share"] = last.demand_kg_per_week > 0
                                           ? static_cast<double>(last.delivered_kg_per_week) /
                                                 static_cast<double>(last.demand_kg_per_week)
@@ -79,7 +83,10 @@ void BM_PlanDemandShenyang50(benchmark::State& state) {
   static const DemandQuery query = RandomDemands(**network, 10, 10, 50, 1);
   Run(state, **network, query);
 }
-BENCHMARK(BM_PlanDemandShenyang50)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanDemandShenyang50)
+    ->Arg(static_cast<int>(DemandMethod::kArcFormulation))
+    ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
+    ->Unit(benchmark::kMillisecond);
 
 void BM_PlanDemandWorld20x25(benchmark::State& state) {
   if (bench::Smoke() || !bench::HaveWorld()) {
@@ -94,7 +101,10 @@ void BM_PlanDemandWorld20x25(benchmark::State& state) {
   static const DemandQuery query = RandomDemands(**network, 20, 25, 0, 2);
   Run(state, **network, query);
 }
-BENCHMARK(BM_PlanDemandWorld20x25)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_PlanDemandWorld20x25)
+    ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
 }  // namespace aircargo::routes

@@ -50,8 +50,8 @@ Result<DemandSolution> SolveArcFormulation(const ScenarioView& view, const Deman
     out.lp_iterations += solved->iterations;
     out.fair_fraction = std::clamp(-solved->objective, 0.0, 1.0);
     solver->SetColumnBounds(
-        m.fraction_column,
-        std::max(0.0, out.fair_fraction - LexicographicSlack(out.fair_fraction)), 1.0);
+        m.fraction_column, std::max(0.0, out.fair_fraction - LexicographicSlack(out.fair_fraction)),
+        1.0);
     solver->SetObjective(m.delivery_objective);
   }
   // The delivery stage: its duals are the shadow prices and price the upgrades.

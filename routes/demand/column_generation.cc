@@ -165,9 +165,7 @@ std::optional<Error> ColumnGeneration::ShortestPaths(std::uint32_t source,
     double dist;
     double tie;
     std::uint32_t node;
-    bool operator>(const Entry& o) const {
-      return dist != o.dist ? dist > o.dist : tie > o.tie;
-    }
+    bool operator>(const Entry& o) const { return dist != o.dist ? dist > o.dist : tie > o.tie; }
   };
   std::fill(dist_.begin(), dist_.end(), kInfinity);
   std::fill(tie_.begin(), tie_.end(), kInfinity);
@@ -241,8 +239,7 @@ Result<int> ColumnGeneration::AddPaths(std::vector<Candidate> candidates) {
   }
   if (static_cast<std::int64_t>(paths_.size()) > kMaxDemandPathColumns) {
     return MakeError(ErrorCode::kResourceExhausted, "lp",
-                     "column generation needed more than " +
-                         std::to_string(kMaxDemandPathColumns) +
+                     "column generation needed more than " + std::to_string(kMaxDemandPathColumns) +
                          " path columns: use fewer demands or origins");
   }
   if (!row_lower.empty()) solver_->AddEmptyRows(row_lower, row_upper);
@@ -345,8 +342,8 @@ Result<DemandSolution> ColumnGeneration::Run() {
     if (!solved.ok()) return solved.error();
     out.fair_fraction = std::clamp(solved->columns[fraction_column_], 0.0, 1.0);
     solver_->SetColumnBounds(
-        fraction_column_,
-        std::max(0.0, out.fair_fraction - LexicographicSlack(out.fair_fraction)), 1.0);
+        fraction_column_, std::max(0.0, out.fair_fraction - LexicographicSlack(out.fair_fraction)),
+        1.0);
     stage_ = Stage::kDelivery;
     solver_->SetObjective(delivery_objective_);
   }

@@ -18,7 +18,8 @@ double FactorOf(const ScenarioView& view, RouteId route) {
 
 }  // namespace
 
-std::vector<AirportId> DemandOrigins(const DemandQuery& query, std::vector<std::uint32_t>* commodity) {
+std::vector<AirportId> DemandOrigins(const DemandQuery& query,
+                                     std::vector<std::uint32_t>* commodity) {
   std::map<std::uint32_t, std::uint32_t> index;
   std::vector<AirportId> origins;
   for (const Demand& d : query.demands) {

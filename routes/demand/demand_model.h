@@ -44,7 +44,8 @@ DemandGraph BuildDemandGraph(const ScenarioView& view);
 
 // The distinct origins in first-seen order; `commodity` (if given) receives each demand's index
 // into them.
-std::vector<AirportId> DemandOrigins(const DemandQuery& query, std::vector<std::uint32_t>* commodity);
+std::vector<AirportId> DemandOrigins(const DemandQuery& query,
+                                     std::vector<std::uint32_t>* commodity);
 
 struct DemandModel {
   LpModel lp;

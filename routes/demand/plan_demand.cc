@@ -6,8 +6,8 @@
 
 #include "routes/capacity/flow_network.h"
 #include "routes/capacity/min_cost_flow.h"
-#include "routes/demand/demand.h"
 #include "routes/demand/column_generation.h"
+#include "routes/demand/demand.h"
 #include "routes/demand/demand_model.h"
 #include "routes/demand/demand_solution.h"
 #include "routes/demand/lp_solver.h"
