@@ -3,19 +3,30 @@
 //   - the embedded Shenyang network with 50 random demands (fixed seed), and
 //   - the OpenFlights world network with 20 origins x 25 destinations (500 demands), when the data
 //     is present (not in the smoke run).
-// Counters: LP columns, rows and simplex iterations. No GLPK baseline here (GPL-3.0; see
-// docs/adr/0009-demand-lp.md for the measurement). AIRCARGO_BENCH_SMOKE=1: Shenyang only.
+// each with the arc formulation and with column generation (the world case with column generation
+// only: its arc LP has about 1.3 M columns). Counters: LP columns, rows, simplex iterations,
+// pricing rounds. AIRCARGO_BENCH_SMOKE=1: Shenyang only.
+//
+// Solver baseline: with AIRCARGO_DEMAND_MPS_DIR=DIR the benchmark only writes the arc LPs of both
+// cases (delivery stage) as DIR/demand-shenyang50.mps and DIR/demand-world20x25.mps (CLP's MPS
+// writer) and exits; scripts/demand-lp-baseline then times the clp and glpsol programs on the same
+// files. GLPK is GPL-3.0 and is only ever run as that separate program, never linked.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "bench/bench_support.h"
 #include "formats/network_file.h"
 #include "formats/openflights.h"
 #include "routes/demand/demand.h"
+#include "routes/demand/demand_model.h"
+#include "routes/demand/lp_solver.h"
 #include "routes/scenario_view.h"
 
 namespace aircargo::routes {
@@ -45,6 +56,10 @@ DemandQuery RandomDemands(const Network& network, int origins, int destinations,
   }
   return query;
 }
+
+// 50 demands among the served airports (origins spread over 10 airports).
+DemandQuery ShenyangQuery(const Network& network) { return RandomDemands(network, 10, 10, 50, 1); }
+DemandQuery WorldQuery(const Network& network) { return RandomDemands(network, 20, 25, 0, 2); }
 
 void Run(benchmark::State& state, const Network& network, DemandQuery query) {
   query.method = static_cast<DemandMethod>(state.range(0));
@@ -79,9 +94,7 @@ void BM_PlanDemandShenyang50(benchmark::State& state) {
     state.SkipWithError("cannot load the Shenyang network");
     return;
   }
-  // 50 demands among the served airports (origins spread over 10 airports).
-  static const DemandQuery query = RandomDemands(**network, 10, 10, 50, 1);
-  Run(state, **network, query);
+  Run(state, **network, ShenyangQuery(**network));
 }
 BENCHMARK(BM_PlanDemandShenyang50)
     ->Arg(static_cast<int>(DemandMethod::kArcFormulation))
@@ -98,15 +111,48 @@ void BM_PlanDemandWorld20x25(benchmark::State& state) {
     state.SkipWithError("cannot load the world network");
     return;
   }
-  static const DemandQuery query = RandomDemands(**network, 20, 25, 0, 2);
-  Run(state, **network, query);
+  Run(state, **network, WorldQuery(**network));
 }
 BENCHMARK(BM_PlanDemandWorld20x25)
     ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
+// The arc LP of `query` (delivery stage) as an MPS file.
+bool WriteArcLp(const Network& network, const DemandQuery& query, const std::string& path) {
+  const ScenarioView view = ScenarioView::Operating(network, kAsOf);
+  internal::DemandModel m = internal::BuildDemandModel(view, query);
+  m.lp.objective = m.delivery_objective;
+  auto solver = MakeClpSolver();
+  solver->Load(m.lp);
+  auto written = solver->WriteMps(path);
+  std::printf("%s: %d columns, %d rows, %s\n", path.c_str(), m.lp.column_count(), m.lp.row_count(),
+              written.ok() ? "written" : written.error().ToString().c_str());
+  return written.ok();
+}
+
+int WriteBaselineLps(const std::string& dir) {
+  auto shenyang = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
+  if (!shenyang.ok() ||
+      !WriteArcLp(**shenyang, ShenyangQuery(**shenyang), dir + "/demand-shenyang50.mps")) {
+    return 1;
+  }
+  if (!bench::HaveWorld()) return 0;
+  auto world = formats::LoadOpenFlightsWorld(AIRCARGO_OPENFLIGHTS_DIR);
+  if (!world.ok()) return 1;
+  return WriteArcLp(**world, WorldQuery(**world), dir + "/demand-world20x25.mps") ? 0 : 1;
+}
+
 }  // namespace
 }  // namespace aircargo::routes
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (const char* dir = std::getenv("AIRCARGO_DEMAND_MPS_DIR"); dir != nullptr && *dir != 0) {
+    return aircargo::routes::WriteBaselineLps(dir);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -136,6 +136,13 @@ class ClpSolver final : public LpSolver {
     return solution;
   }
 
+  Result<bool> WriteMps(const std::string& path) override {
+    if (model_.writeMps(path.c_str()) != 0) {
+      return MakeError(ErrorCode::kInternal, "lp", "cannot write the MPS file " + path);
+    }
+    return true;
+  }
+
   const char* Name() const override { return "CLP " CLP_VERSION; }
 
  private:

@@ -23,8 +23,13 @@ constexpr double kFlowEps = 1e-9;
 
 class ColumnGeneration {
  public:
-  ColumnGeneration(const ScenarioView& view, const DemandQuery& query, StopCheck& stop)
-      : query_(query), stop_(stop), graph_(BuildDemandGraph(view)), solver_(MakeClpSolver()) {}
+  ColumnGeneration(const ScenarioView& view, const DemandQuery& query, StopCheck& stop,
+                   const ColumnGenerationLimits& limits)
+      : query_(query),
+        stop_(stop),
+        limits_(limits),
+        graph_(BuildDemandGraph(view)),
+        solver_(MakeClpSolver()) {}
 
   Result<DemandSolution> Run();
 
@@ -60,6 +65,7 @@ class ColumnGeneration {
 
   const DemandQuery& query_;
   StopCheck& stop_;
+  ColumnGenerationLimits limits_;
   DemandGraph graph_;
   std::unique_ptr<LpSolver> solver_;
   Stage stage_ = Stage::kDelivery;
@@ -237,9 +243,10 @@ Result<int> ColumnGeneration::AddPaths(std::vector<Candidate> candidates) {
     cost_objective_.push_back(cost_micros);
     paths_.push_back({c.demand, std::move(c.arcs), first_column + batch.size() - 1});
   }
-  if (static_cast<std::int64_t>(paths_.size()) > kMaxDemandPathColumns) {
+  if (static_cast<std::int64_t>(paths_.size()) > limits_.max_path_columns) {
     return MakeError(ErrorCode::kResourceExhausted, "lp",
-                     "column generation needed more than " + std::to_string(kMaxDemandPathColumns) +
+                     "column generation needed more than " +
+                         std::to_string(limits_.max_path_columns) +
                          " path columns: use fewer demands or origins");
   }
   if (!row_lower.empty()) solver_->AddEmptyRows(row_lower, row_upper);
@@ -305,10 +312,10 @@ Result<LpSolution> ColumnGeneration::SolveStage() {
     auto added = Price(solved->row_duals);
     if (!added.ok()) return added.error();
     if (*added == 0) return solved;
-    if (round >= kMaxPricingRounds) {
+    if (round >= limits_.max_pricing_rounds) {
       return MakeError(ErrorCode::kResourceExhausted, "lp",
                        "column generation did not converge in " +
-                           std::to_string(kMaxPricingRounds) + " pricing rounds");
+                           std::to_string(limits_.max_pricing_rounds) + " pricing rounds");
     }
   }
 }
@@ -405,8 +412,9 @@ Result<DemandSolution> ColumnGeneration::Run() {
 }  // namespace
 
 Result<DemandSolution> SolveByColumnGeneration(const ScenarioView& view, const DemandQuery& query,
-                                               StopCheck& stop) {
-  ColumnGeneration cg(view, query, stop);
+                                               StopCheck& stop,
+                                               const ColumnGenerationLimits& limits) {
+  ColumnGeneration cg(view, query, stop, limits);
   return cg.Run();
 }
 

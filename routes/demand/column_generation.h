@@ -33,8 +33,14 @@ inline constexpr int kMaxPricingRounds = 1000;
 inline constexpr std::int64_t kMaxDemandPathColumns = 1'000'000;
 inline constexpr double kPricingTolerance = 1e-7;
 
+struct ColumnGenerationLimits {
+  int max_pricing_rounds = kMaxPricingRounds;  // per stage or upgrade re-solve
+  std::int64_t max_path_columns = kMaxDemandPathColumns;
+};
+
 // The query must be validated.
 Result<DemandSolution> SolveByColumnGeneration(const ScenarioView& view, const DemandQuery& query,
-                                               StopCheck& stop);
+                                               StopCheck& stop,
+                                               const ColumnGenerationLimits& limits = {});
 
 }  // namespace aircargo::routes::internal

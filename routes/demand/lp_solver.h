@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "routes/result.h"
@@ -105,6 +106,9 @@ class LpSolver {
   // new column's index. The next Solve starts from the last basis with the primal simplex.
   virtual int AddColumns(const LpColumnBatch& batch) = 0;
   virtual Result<LpSolution> Solve(StopCheck& stop, std::int64_t max_iterations) = 0;
+  // Writes the loaded model as a fixed-format MPS file (for the benchmark's solver baseline);
+  // INTERNAL "lp" when the file cannot be written.
+  virtual Result<bool> WriteMps(const std::string& path) = 0;
   // "CLP 1.17.6" (for answers and logs).
   virtual const char* Name() const = 0;
 };

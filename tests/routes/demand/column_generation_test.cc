@@ -6,6 +6,8 @@
 // derivatives measured by re-solving the arc formulation with the route's capacity moved (which
 // holds for every optimal dual, so where the interval is a point both methods must report it).
 // Hand-sized cases repeat demand_test.cc's answers under column generation.
+#include "routes/demand/column_generation.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -332,6 +334,24 @@ TEST(ColumnGeneration, AutoTakesTheArcLpForSmallRequestsAndStopsAtTheStopCheck) 
   auto plan = PlanDemand(ScenarioView::Operating(*n, test::TestDate()), q, stop);
   ASSERT_FALSE(plan.ok());
   EXPECT_EQ(plan.error().code, ErrorCode::kDeadlineExceeded);
+}
+
+TEST(ColumnGeneration, PricingRoundAndPathColumnLimitsAreResourceExhausted) {
+  const auto n = test::RandomFlowNetwork(11, 40, 3, 30'000, 200);
+  const DemandQuery q = RandomQuery(3, 40, 4, 20);
+  const ScenarioView view = ScenarioView::Operating(*n, test::TestDate());
+  StopCheck stop;
+  auto unlimited = internal::SolveByColumnGeneration(view, q, stop);
+  ASSERT_TRUE(unlimited.ok());
+  ASSERT_GT(unlimited->pricing_rounds, 3);  // each of the two stages needs more than one round
+  auto rounds = internal::SolveByColumnGeneration(view, q, stop, {.max_pricing_rounds = 1});
+  ASSERT_FALSE(rounds.ok());
+  EXPECT_EQ(rounds.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(rounds.error().field, "lp");
+  auto columns = internal::SolveByColumnGeneration(view, q, stop, {.max_path_columns = 5});
+  ASSERT_FALSE(columns.ok());
+  EXPECT_EQ(columns.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(columns.error().field, "lp");
 }
 
 }  // namespace
