@@ -9,8 +9,9 @@
 //
 // Solver baseline: with AIRCARGO_DEMAND_MPS_DIR=DIR the benchmark only writes the arc LPs of both
 // cases (delivery stage) as DIR/demand-shenyang50.mps and DIR/demand-world20x25.mps (CLP's MPS
-// writer) and exits; scripts/demand-lp-baseline then times the clp and glpsol programs on the same
-// files. GLPK is GPL-3.0 and is only ever run as that separate program, never linked.
+// writer), the world request as DIR/demand-world20x25.csv (for `aircargo demand plan`), and exits;
+// scripts/demand-lp-baseline then times the clp and glpsol programs on the same files. GLPK is
+// GPL-3.0 and is only ever run as that separate program, never linked.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -131,6 +132,19 @@ bool WriteArcLp(const Network& network, const DemandQuery& query, const std::str
   return written.ok();
 }
 
+// The demands as `aircargo demand plan` CSV (to time the same request through gRPC).
+void WriteCsv(const Network& network, const DemandQuery& query, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) return;
+  std::fprintf(f, "# bench/demand_bench.cc's request, written by AIRCARGO_DEMAND_MPS_DIR\n");
+  for (const Demand& d : query.demands) {
+    std::fprintf(f, "%s,%s,%.3f\n", network.airport(d.origin).iata.c_str(),
+                 network.airport(d.destination).iata.c_str(),
+                 static_cast<double>(d.kg_per_week) / 1000.0);
+  }
+  std::fclose(f);
+}
+
 int WriteBaselineLps(const std::string& dir) {
   auto shenyang = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
   if (!shenyang.ok() ||
@@ -140,6 +154,7 @@ int WriteBaselineLps(const std::string& dir) {
   if (!bench::HaveWorld()) return 0;
   auto world = formats::LoadOpenFlightsWorld(AIRCARGO_OPENFLIGHTS_DIR);
   if (!world.ok()) return 1;
+  WriteCsv(**world, WorldQuery(**world), dir + "/demand-world20x25.csv");
   return WriteArcLp(**world, WorldQuery(**world), dir + "/demand-world20x25.mps") ? 0 : 1;
 }
 
