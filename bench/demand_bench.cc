@@ -102,6 +102,22 @@ BENCHMARK(BM_PlanDemandShenyang50)
     ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
     ->Unit(benchmark::kMillisecond);
 
+// The same with the upgrade ranking: the top 10 candidates verified by re-solving.
+void BM_PlanDemandShenyang50Upgrades(benchmark::State& state) {
+  static const auto network = formats::LoadNetworkFile(bench::ShenyangNetworkPath());
+  if (!network.ok()) {
+    state.SkipWithError("cannot load the Shenyang network");
+    return;
+  }
+  DemandQuery query = ShenyangQuery(**network);
+  query.verify_upgrades = 10;
+  Run(state, **network, query);
+}
+BENCHMARK(BM_PlanDemandShenyang50Upgrades)
+    ->Arg(static_cast<int>(DemandMethod::kArcFormulation))
+    ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
+    ->Unit(benchmark::kMillisecond);
+
 void BM_PlanDemandWorld20x25(benchmark::State& state) {
   if (bench::Smoke() || !bench::HaveWorld()) {
     state.SkipWithError("world network not loaded (smoke run or no ../shared data)");

@@ -24,11 +24,8 @@ using internal::DemandSolution;
 constexpr double kPriceEps = 1e-9;
 
 // The formulation a query is solved with (demand.h: DemandMethod).
-DemandMethod ChooseMethod(const ScenarioView& view, const DemandQuery& query) {
-  if (query.method != DemandMethod::kAuto) return query.method;
-  return internal::DemandModelColumns(view, query) > kArcFormulationMaxColumns
-             ? DemandMethod::kColumnGeneration
-             : DemandMethod::kArcFormulation;
+DemandMethod ChooseMethod(const DemandQuery& query) {
+  return query.method == DemandMethod::kAuto ? DemandMethod::kColumnGeneration : query.method;
 }
 
 std::optional<Error> Validate(const ScenarioView& view, const DemandQuery& query) {
@@ -68,8 +65,9 @@ std::optional<Error> Validate(const ScenarioView& view, const DemandQuery& query
   if (query.max_upgrades < 0 || query.max_upgrades > 1000) {
     return InvalidArgument("max_upgrades", "must be between 0 and 1000");
   }
+  if (ChooseMethod(query) != DemandMethod::kArcFormulation) return std::nullopt;
   const std::int64_t columns = internal::DemandModelColumns(view, query);
-  if (ChooseMethod(view, query) == DemandMethod::kArcFormulation && columns > kMaxDemandLpColumns) {
+  if (columns > kMaxDemandLpColumns) {
     return MakeError(ErrorCode::kResourceExhausted, "demands",
                      "the LP would have " + std::to_string(columns) +
                          " columns (origins x arcs), "
@@ -193,7 +191,7 @@ Result<DemandPlan> PlanDemand(const ScenarioView& view, const DemandQuery& query
   if (auto error = stop.Check()) return *error;
   DemandPlan plan;
   plan.objective = query.objective;
-  plan.method = ChooseMethod(view, query);
+  plan.method = ChooseMethod(query);
   auto solved = plan.method == DemandMethod::kColumnGeneration
                     ? internal::SolveByColumnGeneration(view, query, stop)
                     : internal::SolveArcFormulation(view, query, stop);

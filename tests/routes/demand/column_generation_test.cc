@@ -324,11 +324,11 @@ TEST(ColumnGeneration, HandSizedAnswers) {
   EXPECT_NEAR(plan.shadow_prices[0].weighted_kg_per_kg, 1.0, 1e-9);
 }
 
-TEST(ColumnGeneration, AutoTakesTheArcLpForSmallRequestsAndStopsAtTheStopCheck) {
+TEST(ColumnGeneration, IsWhatAutoTakesAndStopsAtTheStopCheck) {
   const auto n = test::RandomFlowNetwork(7, 60, 4, 50'000, 100);
   DemandQuery q;
   for (int i = 1; i < 20; ++i) q.demands.push_back({AirportId(0), AirportId(i), 100'000, 1.0});
-  EXPECT_EQ(Must(Solve(*n, q, DemandMethod::kAuto)).method, DemandMethod::kArcFormulation);
+  EXPECT_EQ(Must(Solve(*n, q, DemandMethod::kAuto)).method, DemandMethod::kColumnGeneration);
   q.method = DemandMethod::kColumnGeneration;
   StopCheck stop(StopCheck::Clock::now() - std::chrono::seconds(1), {}, 1);
   auto plan = PlanDemand(ScenarioView::Operating(*n, test::TestDate()), q, stop);
