@@ -135,6 +135,26 @@ BENCHMARK(BM_PlanDemandWorld20x25)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
+// The same request with the fair-share objective (three stages instead of two).
+void BM_PlanDemandWorld20x25Fair(benchmark::State& state) {
+  if (bench::Smoke() || !bench::HaveWorld()) {
+    state.SkipWithError("world network not loaded (smoke run or no ../shared data)");
+    return;
+  }
+  static const auto network = formats::LoadOpenFlightsWorld(AIRCARGO_OPENFLIGHTS_DIR);
+  if (!network.ok()) {
+    state.SkipWithError("cannot load the world network");
+    return;
+  }
+  DemandQuery query = WorldQuery(**network);
+  query.objective = DemandObjective::kFairShare;
+  Run(state, **network, query);
+}
+BENCHMARK(BM_PlanDemandWorld20x25Fair)
+    ->Arg(static_cast<int>(DemandMethod::kColumnGeneration))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
 // The arc LP of `query` (delivery stage) as an MPS file.
 bool WriteArcLp(const Network& network, const DemandQuery& query, const std::string& path) {
   const ScenarioView view = ScenarioView::Operating(network, kAsOf);
