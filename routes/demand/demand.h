@@ -17,9 +17,10 @@
 // BOUND on an upgrade's gain, exact for small changes, and the top upgrades are verified by
 // re-solving (see RankUpgrades' candidates below).
 //
-// Two formulations of the same LP (DemandMethod): the arc LP above, or column generation over
-// path variables (routes/demand/column_generation.h), which keeps world-scale requests small; the
-// choice changes the LP's size and speed, not its optimum.
+// Two formulations of the same LP (DemandMethod): column generation over path variables
+// (routes/demand/column_generation.h; what kAuto runs: it keeps world-scale requests small, and
+// its delivery-stage duals are exact shadow prices of the full LP), or the arc LP above (the
+// tests' oracle). The choice changes the LP's size and speed, not its optimum.
 //
 // Units: kg/week; money in micros. LP values are rounded to whole kg per path (a path's kg is the
 // LP's, rounded to the nearest kg; a demand's delivered kg is the sum of its paths).
