@@ -6,7 +6,12 @@
 // departures) and, when the OpenFlights data is present, the world network with a generated
 // weekly schedule (seeded: every route gets its flights_per_week departures at one random local
 // time of day, one per weekday). AIRCARGO_BENCH_SMOKE=1: Shenyang only, few queries.
-// Counters: flights = dated flights scanned per query, found = itineraries per query.
+// PlanItinerary runs twice: expanding the dated flights per request (`PlanItinerary/k1`, the
+// baseline) and reading them from the view's shared weekly timetables (`PlanItinerary/k1/shared`,
+// routes/itinerary/timetable_cache.h, warmed before timing: what aircargod does once a week's
+// timetable exists); `Timetable/BuildWeek` is the one-off cost of one week.
+// Counters: flights = dated flights scanned per query, found = itineraries per query,
+// MB = one week's timetable (Timetable::bytes()).
 #include <benchmark/benchmark.h>
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -28,6 +33,8 @@
 #include "formats/network_proto.h"
 #include "formats/openflights.h"
 #include "routes/itinerary/plan_itinerary.h"
+#include "routes/itinerary/timetable.h"
+#include "routes/itinerary/timetable_cache.h"
 #include "routes/scenario_view.h"
 
 namespace aircargo::routes {
@@ -46,8 +53,9 @@ struct Query {
 
 struct Fixture {
   std::shared_ptr<const Network> network;
-  std::unique_ptr<ScenarioView> view;
+  std::shared_ptr<const ScenarioView> view;
   std::vector<Query> queries;
+  std::unique_ptr<TimetableCache> timetables;  // the view's, budget for every week queried
 };
 
 // Pairs of distinct served airports and ready times in June 2025, from a fixed seed.
@@ -69,8 +77,9 @@ std::vector<Query> Queries(const ScenarioView& view, std::size_t count) {
 Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) {
   auto* f = new Fixture;
   f->network = std::move(network);
-  f->view = std::make_unique<ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
+  f->view = std::make_shared<const ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
   f->queries = Queries(*f->view, count);
+  f->timetables = std::make_unique<TimetableCache>(f->view, std::size_t{1} << 30);
   return f;
 }
 
@@ -91,10 +100,19 @@ const Fixture* World() {
   return fixture;
 }
 
-void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k) {
+void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool shared) {
   if (f == nullptr) {
     state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
     return;
+  }
+  if (shared) {  // warm the cache: every week the queries read, built before timing
+    for (const Query& q : f->queries) {
+      StopCheck stop;
+      if (!f->timetables->Weeks(q.ready, q.ready + kDefaultItineraryHorizon, stop).ok()) {
+        state.SkipWithError("timetable build failed");
+        return;
+      }
+    }
   }
   std::size_t i = 0;
   std::int64_t flights = 0;
@@ -107,7 +125,8 @@ void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k) {
     query.ready = q.ready;
     query.k = k;
     StopCheck stop;
-    auto plan = PlanItinerary(*f->view, query, stop);
+    auto plan = shared ? PlanItinerary(*f->view, query, *f->timetables, stop)
+                       : PlanItinerary(*f->view, query, stop);
     if (!plan.ok()) {
       state.SkipWithError(plan.error().ToString().c_str());
       return;
@@ -120,6 +139,29 @@ void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k) {
       benchmark::Counter(static_cast<double>(flights), benchmark::Counter::kAvgIterations);
   state.counters["found"] =
       benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+}
+
+// One week of the view's timetable, built from scratch (what the first request of a week pays).
+void RunBuildWeek(benchmark::State& state, const Fixture* f) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  const std::chrono::sys_seconds week = Timetable::WeekStart(f->queries.front().ready);
+  std::size_t bytes = 0;
+  std::size_t flights = 0;
+  for (auto _ : state) {
+    StopCheck stop;
+    auto table = Timetable::Build(*f->view, week, stop);
+    if (!table.ok()) {
+      state.SkipWithError(table.error().ToString().c_str());
+      return;
+    }
+    bytes = (*table)->bytes();
+    flights = (*table)->flight_count();
+  }
+  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+  state.counters["flights"] = static_cast<double>(flights);
 }
 
 struct TargetReached {};
@@ -172,11 +214,17 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
                                [fixture](benchmark::State& s) { RunStaticDijkstra(s, fixture()); })
       ->Unit(benchmark::kMicrosecond);
   for (int k : {1, 3}) {
-    benchmark::RegisterBenchmark(
-        (name + "/PlanItinerary/k" + std::to_string(k)).c_str(),
-        [fixture, k](benchmark::State& s) { RunPlanItinerary(s, fixture(), k); })
-        ->Unit(benchmark::kMicrosecond);
+    for (bool shared : {false, true}) {
+      benchmark::RegisterBenchmark(
+          (name + "/PlanItinerary/k" + std::to_string(k) + (shared ? "/shared" : "")).c_str(),
+          [fixture, k, shared](benchmark::State& s) { RunPlanItinerary(s, fixture(), k, shared); })
+          ->Unit(benchmark::kMicrosecond);
+    }
   }
+  benchmark::RegisterBenchmark((name + "/Timetable/BuildWeek").c_str(), [fixture](
+                                                                            benchmark::State& s) {
+    RunBuildWeek(s, fixture());
+  })->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

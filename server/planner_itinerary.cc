@@ -1,4 +1,6 @@
-// PlannerService.PlanItinerary: the dated flights to book from a ready time.
+// PlannerService.PlanItinerary: the dated flights to book from a ready time. On the shared
+// operating-today view it reads the view's shared weekly timetables (server/scenario_views.h); a
+// request with its own scenario expands its flights.
 #include "routes/itinerary/plan_itinerary.h"
 #include "server/convert_itinerary.h"
 #include "server/planner_service.h"
@@ -12,8 +14,13 @@ grpc::Status PlannerServiceImpl::PlanItinerary(grpc::ServerContext* context,
       "PlanItinerary", env(), context, response,
       [&](const routes::Network& network) { return ItineraryRequestFromProto(*request, network); },
       SharedView(request->scenario(), response),
-      [](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed, ComputeSlots::Lease&,
-         routes::StopCheck& stop) { return routes::PlanItinerary(*view, parsed.query, stop); },
+      [this](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed,
+             ComputeSlots::Lease&, routes::StopCheck& stop) {
+        if (auto timetables = views_.TimetablesOf(view)) {
+          return routes::PlanItinerary(*view, parsed.query, *timetables, stop);
+        }
+        return routes::PlanItinerary(*view, parsed.query, stop);
+      },
       [&](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed, const auto& plan) {
         ToProto(*view, parsed, plan, response);
       });

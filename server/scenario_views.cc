@@ -23,8 +23,15 @@ routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
     network_ = network;
     day_ = today;
     view_ = shared;
+    timetables_ = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
   }
   return shared;
+}
+
+std::shared_ptr<routes::TimetableCache> ScenarioViews::TimetablesOf(const ViewPtr& view) {
+  std::lock_guard lock(mutex_);
+  // `view` is held by the caller, so an equal pointer is that very view, not a reused address.
+  return view != nullptr && view == view_ ? timetables_ : nullptr;
 }
 
 }  // namespace aircargo::server

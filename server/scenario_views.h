@@ -4,6 +4,12 @@
 // scenario), so that view is built once per (snapshot, day) and shared by every request; a request
 // with a scenario gets its own view.
 //
+// The shared view comes with its weekly dated-flight timetables
+// (routes/itinerary/timetable_cache.h: built once per week on first use, least recently used weeks
+// evicted beyond `timetable_max_bytes`); they go with the view when the next snapshot or day
+// replaces it. A request with its own scenario gets no shared timetables (PlanItinerary expands its
+// flights).
+//
 // Thread safe. The shared view keeps its snapshot alive until the next snapshot or day replaces it.
 #pragma once
 
@@ -12,6 +18,7 @@
 #include <mutex>
 
 #include "aircargo/v1/network.pb.h"
+#include "routes/itinerary/timetable_cache.h"
 #include "routes/network.h"
 #include "routes/result.h"
 #include "routes/scenario_view.h"
@@ -22,16 +29,24 @@ class ScenarioViews {
  public:
   using ViewPtr = std::shared_ptr<const routes::ScenarioView>;
 
+  explicit ScenarioViews(std::size_t timetable_max_bytes = routes::TimetableCache::kDefaultMaxBytes)
+      : timetable_max_bytes_(timetable_max_bytes) {}
+
   // The view of `network` under `scenario` on `today` (formats::MakeScenarioView's errors).
   routes::Result<ViewPtr> For(const v1::Scenario& scenario,
                               const std::shared_ptr<const routes::Network>& network,
                               std::chrono::year_month_day today);
 
+  // The shared timetables of `view` when it is the shared view (as For returned it), else null.
+  std::shared_ptr<routes::TimetableCache> TimetablesOf(const ViewPtr& view);
+
  private:
+  const std::size_t timetable_max_bytes_;
   std::mutex mutex_;
   std::shared_ptr<const routes::Network> network_;  // the cached view's snapshot
   std::chrono::year_month_day day_{};
   ViewPtr view_;
+  std::shared_ptr<routes::TimetableCache> timetables_;  // view_'s
 };
 
 }  // namespace aircargo::server

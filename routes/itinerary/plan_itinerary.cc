@@ -1,6 +1,7 @@
 #include "routes/itinerary/plan_itinerary.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -11,6 +12,8 @@
 #include "routes/itinerary/connection_scan.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/local_time.h"
+#include "routes/itinerary/timetable.h"
+#include "routes/itinerary/timetable_cache.h"
 
 namespace aircargo::routes {
 namespace {
@@ -169,9 +172,14 @@ struct Diagnosis {
   std::string detail;
 };
 
+// The dated flights of the request's view leaving in [from, to] that pass a filter: ExpandView's
+// contract, answered by expanding per request or from shared timetables.
+using FlightsIn = std::function<Result<DatedTimetable>(sys_seconds from, sys_seconds to,
+                                                       const FlightFilter& filter)>;
+
 Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
                            const DatedTimetable& table, const std::vector<bool>& within_legs,
-                           const ScanRules& rules, StopCheck& stop) {
+                           const ScanRules& rules, const FlightsIn& flights_in, StopCheck& stop) {
   const Network& network = view.network();
   const std::string& origin = network.airport(q.origin).iata;
   const std::string& destination = network.airport(q.destination).iata;
@@ -185,15 +193,15 @@ Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
   const sys_seconds expand_end = std::max(window_end, q.arrive_by.value_or(window_end));
   std::optional<DatedTimetable> any_payload;
   if (!table.payload_too_small.empty()) {
-    auto all = ExpandView(view, q.ready, expand_end, {0, &within_legs}, stop);
+    auto all = flights_in(q.ready, expand_end, {0, &within_legs});
     if (!all.ok()) return all.error();
     any_payload = std::move(all).value();
   }
   // Departures from the origin, wherever they lead, with and without the payload filter.
   const std::vector<bool> from_origin = RoutesFromOrigin(view, q.origin);
-  auto origin_fitting = ExpandView(view, q.ready, window_end, {q.shipment_kg, &from_origin}, stop);
+  auto origin_fitting = flights_in(q.ready, window_end, {q.shipment_kg, &from_origin});
   if (!origin_fitting.ok()) return origin_fitting.error();
-  auto origin_any = ExpandView(view, q.ready, window_end, {0, &from_origin}, stop);
+  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin});
   if (!origin_any.ok()) return origin_any.error();
   const auto plural = [](long n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
@@ -239,6 +247,14 @@ Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
                        horizon + " connects " + origin + " to " + destination};
 }
 
+// The window PlanItinerary reads flights from: [ready, ready + horizon], extended to arrive_by.
+sys_seconds WindowEnd(const ItineraryQuery& query) {
+  return std::max(query.ready + query.horizon, query.arrive_by.value_or(query.ready));
+}
+
+Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query,
+                           const FlightsIn& flights_in, StopCheck& stop);
+
 }  // namespace
 
 const char* NoItineraryReasonName(NoItineraryReason reason) {
@@ -261,13 +277,39 @@ const char* NoItineraryReasonName(NoItineraryReason reason) {
 
 Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
                                     StopCheck& stop) {
-  const Network& network = view.network();
-  if (auto error = Validate(network, query)) return *error;
+  if (auto error = Validate(view.network(), query)) return *error;
+  return Plan(
+      view, query,
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter) {
+        return ExpandView(view, from, to, filter, stop);
+      },
+      stop);
+}
 
-  const sys_seconds window_end =
-      std::max(query.ready + query.horizon, query.arrive_by.value_or(query.ready));
+Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
+                                    TimetableCache& timetables, StopCheck& stop) {
+  if (&timetables.view() != &view) {
+    return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another view's");
+  }
+  if (auto error = Validate(view.network(), query)) return *error;
+  auto weeks = timetables.Weeks(query.ready, WindowEnd(query), stop);
+  if (!weeks.ok()) return weeks.error();
+  return Plan(
+      view, query,
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter) {
+        return SelectFlights(*weeks, from, to, filter, stop);
+      },
+      stop);
+}
+
+namespace {
+
+Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query,
+                           const FlightsIn& flights_in, StopCheck& stop) {
+  const Network& network = view.network();
+  const sys_seconds window_end = WindowEnd(query);
   const std::vector<bool> within_legs = RoutesWithinLegs(view, query);
-  auto table = ExpandView(view, query.ready, window_end, {query.shipment_kg, &within_legs}, stop);
+  auto table = flights_in(query.ready, window_end, {query.shipment_kg, &within_legs});
   if (!table.ok()) return table.error();
   const std::vector<DatedFlight>& flights = table->flights;
   const ScanRules rules = MakeRules(network, query);
@@ -285,7 +327,7 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
     plan.itineraries.push_back(std::move(itinerary).value());
   }
   if (plan.itineraries.empty()) {
-    auto diagnosis = Diagnose(view, query, *table, within_legs, rules, stop);
+    auto diagnosis = Diagnose(view, query, *table, within_legs, rules, flights_in, stop);
     if (!diagnosis.ok()) return diagnosis.error();
     plan.reason = diagnosis->reason;
     plan.reason_detail = diagnosis->detail;
@@ -316,4 +358,5 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   return plan;
 }
 
+}  // namespace
 }  // namespace aircargo::routes

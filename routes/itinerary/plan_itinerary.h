@@ -8,6 +8,10 @@
 // connection times were ignored) or NO_CONNECTION. Errors: INVALID_ARGUMENT naming the query
 // field ("k", "horizon", "arrive_by", "shipment_kg", "destination", "max_legs"), or an unknown
 // time zone; DEADLINE_EXCEEDED / CANCELLED from `stop`. Thread-safe for distinct StopChecks.
+//
+// The overload with a TimetableCache (timetable_cache.h) reads the dated flights from the shared
+// weekly timetables of `view` (built once, binary-searched per request) instead of expanding them
+// for this request; the plan is the same. INTERNAL when the cache is not `view`'s.
 #pragma once
 
 #include "routes/itinerary/itinerary.h"
@@ -18,7 +22,11 @@
 
 namespace aircargo::routes {
 
+class TimetableCache;
+
 Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
                                     StopCheck& stop);
+Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
+                                    TimetableCache& timetables, StopCheck& stop);
 
 }  // namespace aircargo::routes
