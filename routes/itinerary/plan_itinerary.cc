@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "routes/graph.h"
 #include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/connection_scan.h"
 #include "routes/itinerary/dated_flights.h"
@@ -118,44 +119,64 @@ Result<Itinerary> BuildItinerary(const std::vector<DatedFlight>& flights, const 
 // max_legs, and not into the origin or out of the destination (chains never do either). An exact
 // pruning: on the world network it leaves a small part of the timetable to expand.
 std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
+  const Graph& g = view.network().graph();
   const std::size_t n = view.network().airports().size();
   constexpr int kFar = std::numeric_limits<int>::max();
+  // Hop counts up to max_legs - 1 (a route's origin is at most that far from the origin, its
+  // destination at most that far from the destination). The graph's edges give each route's other
+  // end without reading the route record.
   auto hops = [&](AirportId start, bool forward) {
     std::vector<int> dist(n, kFar);
     std::vector<AirportId> frontier{start};
+    std::vector<AirportId> next;
     dist[start.value] = 0;
-    for (int level = 0; level < q.max_legs && !frontier.empty(); ++level) {
-      std::vector<AirportId> next;
+    for (int level = 0; level + 1 < q.max_legs && !frontier.empty(); ++level) {
+      next.clear();
+      auto reach = [&](AirportId b) {
+        if (dist[b.value] == kFar) {
+          dist[b.value] = level + 1;
+          next.push_back(b);
+        }
+      };
       for (AirportId a : frontier) {
-        auto visit = [&](RouteId id) {
-          const Route& r = view.route(id);
-          const AirportId b = forward ? r.destination : r.origin;
-          if (dist[b.value] == kFar) {
-            dist[b.value] = level + 1;
-            next.push_back(b);
-          }
-        };
         if (forward) {
-          view.ForEachOutRoute(a, visit);
+          for (auto [it, end] = boost::out_edges(a.value, g); it != end; ++it) {
+            if (view.usable(g[*it].route))
+              reach(AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
+          }
+          for (RouteId id : view.extra_out_routes(a)) {
+            if (view.usable(id)) reach(view.route(id).destination);
+          }
         } else {
-          view.ForEachInRoute(a, visit);
+          for (auto [it, end] = boost::in_edges(a.value, g); it != end; ++it) {
+            if (view.usable(g[*it].route))
+              reach(AirportId{static_cast<std::uint32_t>(boost::source(*it, g))});
+          }
+          for (RouteId id : view.extra_in_routes(a)) {
+            if (view.usable(id)) reach(view.route(id).origin);
+          }
         }
       }
-      frontier = std::move(next);
+      std::swap(frontier, next);
     }
     return dist;
   };
   const std::vector<int> from_origin = hops(q.origin, true);
   const std::vector<int> to_destination = hops(q.destination, false);
   std::vector<bool> keep(view.route_count(), false);
-  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
-    const RouteId id{i};
-    if (!view.usable(id)) continue;
-    const Route& r = view.route(id);
-    if (r.destination == q.origin || r.origin == q.destination) continue;
-    const int before = from_origin[r.origin.value];
-    const int after = to_destination[r.destination.value];
-    keep[i] = before != kFar && after != kFar && before + 1 + after <= q.max_legs;
+  auto consider = [&](RouteId id, AirportId from, AirportId to) {
+    if (!view.usable(id) || to == q.origin || from == q.destination) return;
+    const int after = to_destination[to.value];
+    keep[id.value] = after != kFar && from_origin[from.value] + 1 + after <= q.max_legs;
+  };
+  // Every route whose origin the forward search reached: the others are too far.
+  for (std::uint32_t a = 0; a < n; ++a) {
+    if (from_origin[a] == kFar) continue;
+    const AirportId from{a};
+    for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
+      consider(g[*it].route, from, AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
+    }
+    for (RouteId id : view.extra_out_routes(from)) consider(id, from, view.route(id).destination);
   }
   return keep;
 }
