@@ -166,17 +166,32 @@ std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuer
   std::vector<bool> keep(view.route_count(), false);
   auto consider = [&](RouteId id, AirportId from, AirportId to) {
     if (!view.usable(id) || to == q.origin || from == q.destination) return;
+    const int before = from_origin[from.value];
     const int after = to_destination[to.value];
-    keep[id.value] = after != kFar && from_origin[from.value] + 1 + after <= q.max_legs;
+    keep[id.value] = before != kFar && after != kFar && before + 1 + after <= q.max_legs;
   };
-  // Every route whose origin the forward search reached: the others are too far.
-  for (std::uint32_t a = 0; a < n; ++a) {
-    if (from_origin[a] == kFar) continue;
-    const AirportId from{a};
-    for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
-      consider(g[*it].route, from, AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
+  // A kept route has both ends reached: walk the edges of the side that reached fewer airports.
+  const auto reached = [](const std::vector<int>& dist) {
+    return std::count_if(dist.begin(), dist.end(), [](int d) { return d != kFar; });
+  };
+  if (reached(from_origin) <= reached(to_destination)) {
+    for (std::uint32_t a = 0; a < n; ++a) {
+      if (from_origin[a] == kFar) continue;
+      const AirportId from{a};
+      for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
+        consider(g[*it].route, from, AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
+      }
+      for (RouteId id : view.extra_out_routes(from)) consider(id, from, view.route(id).destination);
     }
-    for (RouteId id : view.extra_out_routes(from)) consider(id, from, view.route(id).destination);
+  } else {
+    for (std::uint32_t b = 0; b < n; ++b) {
+      if (to_destination[b] == kFar) continue;
+      const AirportId to{b};
+      for (auto [it, end] = boost::in_edges(b, g); it != end; ++it) {
+        consider(g[*it].route, AirportId{static_cast<std::uint32_t>(boost::source(*it, g))}, to);
+      }
+      for (RouteId id : view.extra_in_routes(to)) consider(id, view.route(id).origin, to);
+    }
   }
   return keep;
 }

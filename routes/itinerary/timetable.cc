@@ -66,8 +66,7 @@ Result<std::shared_ptr<const Timetable>> Timetable::Build(const ScenarioView& vi
     for (const DatedFlight& f :
          ExpandRoute(id, route, *zones[route.origin.value], week_start, last)) {
       table->flights_.push_back(
-          {r, static_cast<std::int32_t>((f.departure - week_start).count()),
-           static_cast<std::int32_t>(std::chrono::local_days{f.date}.time_since_epoch().count())});
+          {r, static_cast<std::int32_t>((f.departure - week_start).count()), f.date});
     }
   }
   // ExpandView's order: departure, arrival (= departure + block), route id.
@@ -110,7 +109,7 @@ DatedFlight Timetable::flight(std::size_t position) const {
           info.destination,
           departure,
           departure + minutes{info.block_minutes},
-          std::chrono::year_month_day{std::chrono::local_days{days{c.date}}},
+          c.date,
           info.payload_kg};
 }
 
@@ -164,9 +163,10 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
   const Timetable& first = *weeks.front();
   std::size_t selected = 0;
   for (std::uint32_t r = 0; r < first.routes_.size(); ++r) {
+    // ExpandView's filters, the cheap bit array first (it usually leaves few routes).
+    if (filter.only_routes != nullptr && !(*filter.only_routes)[r]) continue;
     const Timetable::RouteInfo& info = first.routes_[r];
     if (!info.usable) continue;
-    if (filter.only_routes != nullptr && !(*filter.only_routes)[r]) continue;
     if (auto error = stop.Poll()) return *error;
     if (info.payload_kg < filter.min_payload_kg) {
       table.payload_too_small.push_back(RouteId{r});

@@ -63,8 +63,8 @@ class Timetable {
 
   struct CompactFlight {
     std::uint32_t route;
-    std::int32_t departure;  // seconds after week_start
-    std::int32_t date;       // days since 1970-01-01: the departure's local date at the origin
+    std::int32_t departure;            // seconds after week_start
+    std::chrono::year_month_day date;  // the departure's local date at the origin (4 bytes)
   };
   struct RouteInfo {
     AirportId origin;
