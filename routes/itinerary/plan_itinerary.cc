@@ -328,6 +328,10 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
     return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another view's");
   }
   if (auto error = Validate(view.network(), query)) return *error;
+  if (TimetableCache::WeekCount(query.ready, WindowEnd(query)) >
+      TimetableCache::kMaxWeeksPerRequest) {
+    return PlanItinerary(view, query, stop);  // a long window: its own flights, as before
+  }
   auto weeks = timetables.Weeks(query.ready, WindowEnd(query), stop);
   if (!weeks.ok()) return weeks.error();
   return Plan(

@@ -11,7 +11,9 @@
 //
 // The overload with a TimetableCache (timetable_cache.h) reads the dated flights from the shared
 // weekly timetables of `view` (built once, binary-searched per request) instead of expanding them
-// for this request; the plan is the same. INTERNAL when the cache is not `view`'s.
+// for this request; the plan is the same. Windows spanning more than
+// TimetableCache::kMaxWeeksPerRequest weeks are expanded per request. INTERNAL when the cache is
+// not `view`'s.
 #pragma once
 
 #include "routes/itinerary/itinerary.h"

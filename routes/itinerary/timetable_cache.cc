@@ -10,6 +10,13 @@ namespace {
 constexpr std::chrono::milliseconds kWaitPoll{5};
 }  // namespace
 
+int TimetableCache::WeekCount(sys_seconds from, sys_seconds to) {
+  if (to < from) return 1;
+  return static_cast<int>((Timetable::WeekStart(to) - Timetable::WeekStart(from)) /
+                          Timetable::kWeek) +
+         1;
+}
+
 Result<TimetableWeeks> TimetableCache::Weeks(sys_seconds from, sys_seconds to, StopCheck& stop) {
   const sys_seconds first = Timetable::WeekStart(from);
   const sys_seconds last = to < from ? first : Timetable::WeekStart(to);

@@ -34,14 +34,21 @@ namespace aircargo::routes {
 
 class TimetableCache {
  public:
-  // Three world-network weeks (~9 MB each): a 14-day horizon spans at most three weeks.
+  // Three world-network weeks (~10 MB each): a 14-day horizon spans at most three weeks.
   static constexpr std::size_t kDefaultMaxBytes = std::size_t{32} << 20;
+  // PlanItinerary reads shared weeks only for windows spanning at most this many weeks (a 14-day
+  // horizon spans three, a 21-day one four); longer windows (up to 60 days) expand their own
+  // flights as before, so one request never pins ten weeks of a large network.
+  static constexpr int kMaxWeeksPerRequest = 4;
 
   explicit TimetableCache(std::shared_ptr<const ScenarioView> view,
                           std::size_t max_bytes = kDefaultMaxBytes)
       : view_(std::move(view)), max_bytes_(max_bytes) {}
 
   const ScenarioView& view() const { return *view_; }
+
+  // How many weeks Weeks(from, to) returns.
+  static int WeekCount(std::chrono::sys_seconds from, std::chrono::sys_seconds to);
 
   // The consecutive weeks whose span holds [from, to] (one week when to < from), building the
   // missing ones. Errors: Timetable::Build's; the StopCheck's while waiting for another caller's

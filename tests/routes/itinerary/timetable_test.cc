@@ -325,6 +325,24 @@ TEST(PlanItineraryOnTimetables, RejectsACacheOfAnotherView) {
   EXPECT_EQ(plan.error().code, ErrorCode::kInternal);
 }
 
+TEST(PlanItineraryOnTimetables, LongWindowsExpandTheirOwnFlights) {
+  std::mt19937 rng(5);
+  auto network = RandomNetwork(rng);
+  ASSERT_NE(network, nullptr);
+  auto view = std::make_shared<const ScenarioView>(ScenarioView::Operating(*network, kAsOf));
+  TimetableCache cache(view);
+  ItineraryQuery q;
+  q.origin = AirportId{0};
+  q.destination = AirportId{1};
+  q.ready = Utc("2025-06-02T00:00:00Z");
+  q.horizon = days{40};  // six weeks: more than kMaxWeeksPerRequest
+  ExpectSamePlans(*view, cache, q);
+  EXPECT_EQ(cache.stats().builds, 0);
+  q.horizon = days{21};  // four weeks
+  ExpectSamePlans(*view, cache, q);
+  EXPECT_EQ(cache.stats().builds, 4);
+}
+
 TEST(TimetableCache, EvictsTheLeastRecentlyUsedWeekBeyondItsBudget) {
   std::mt19937 rng(3);
   auto network = RandomNetwork(rng);
