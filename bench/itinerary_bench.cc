@@ -10,10 +10,12 @@
 // baseline) and reading them from the view's shared weekly timetables (`PlanItinerary/k1/shared`,
 // routes/itinerary/timetable_cache.h, warmed before timing: what aircargod does once a week's
 // timetable exists); `Timetable/BuildWeek` is the one-off cost of one week.
-// Counters: flights = dated flights scanned per query, found = itineraries per query,
+// Counters: flights = dated flights scanned per query (max_flights: the most in one query),
+// found = itineraries per query,
 // MB = one week's timetable (Timetable::bytes()).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/property_map/function_property_map.hpp>
 #include <chrono>
@@ -116,6 +118,7 @@ void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool sha
   }
   std::size_t i = 0;
   std::int64_t flights = 0;
+  std::int64_t max_flights = 0;
   std::int64_t found = 0;
   for (auto _ : state) {
     const Query& q = f->queries[i++ % f->queries.size()];
@@ -132,11 +135,13 @@ void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool sha
       return;
     }
     flights += plan->flights_considered;
+    max_flights = std::max(max_flights, plan->flights_considered);
     found += static_cast<std::int64_t>(plan->itineraries.size());
     benchmark::DoNotOptimize(plan->itineraries.data());
   }
   state.counters["flights"] =
       benchmark::Counter(static_cast<double>(flights), benchmark::Counter::kAvgIterations);
+  state.counters["max_flights"] = static_cast<double>(max_flights);
   state.counters["found"] =
       benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
 }
