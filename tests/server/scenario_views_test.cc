@@ -1,5 +1,6 @@
 // ScenarioViews (server/scenario_views.h): the operating-today view is built once per snapshot and
-// day and shared; a request with a what-if scenario gets its own view; errors pass through.
+// day and shared (with its weekly timetables); a request with a what-if scenario gets its own view;
+// errors pass through.
 #include "server/scenario_views.h"
 
 #include <gtest/gtest.h>
@@ -62,6 +63,28 @@ TEST(ScenarioViews, PassesScenarioErrorsThrough) {
   auto view = views.For(bad, testing::TestNetwork(), kToday);
   ASSERT_FALSE(view.ok());
   EXPECT_EQ(view.error().code, routes::ErrorCode::kNotFound);
+}
+
+TEST(ScenarioViews, OnlyTheSharedViewHasSharedTimetablesAndTheyGoWithIt) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto shared = views.For(v1::Scenario(), network, kToday);
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  auto what_if = views.For(with_planned, network, kToday);
+  ASSERT_TRUE(shared.ok() && what_if.ok());
+  const auto timetables = views.TimetablesOf(shared.value());
+  ASSERT_NE(timetables, nullptr);
+  EXPECT_EQ(&timetables->view(), shared.value().get());
+  EXPECT_EQ(views.TimetablesOf(shared.value()), timetables);  // one cache per shared view
+  EXPECT_EQ(views.TimetablesOf(what_if.value()), nullptr);    // a what-if expands its own
+  auto tomorrow =
+      views.For(v1::Scenario(), network, year_month_day{year(2026), month(11), day(29)});
+  ASSERT_TRUE(tomorrow.ok());
+  EXPECT_EQ(views.TimetablesOf(shared.value()), nullptr);  // replaced with its view
+  const auto next = views.TimetablesOf(tomorrow.value());
+  ASSERT_NE(next, nullptr);
+  EXPECT_NE(next, timetables);
 }
 
 }  // namespace
