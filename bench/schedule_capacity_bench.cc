@@ -7,11 +7,20 @@
 // airports with the most outbound routes) with 7-day windows in June 2025.
 // Counters per query: window = dated flights expanded, kept = flights left after pruning,
 // events = nodes of the expanded network, max_t = tonnes delivered.
+// The solvers on the same expanded network (ExpandScheduleNetwork, built once per query outside
+// the timing; each iteration copies the zero-flow network and solves the copy, both timed): Dinic
+// (AugmentMaxFlow), PushRelabelMaxFlow (what ComputeScheduleCapacity uses), and, when liblemon-dev
+// is installed, LEMON's Preflow (solver objects built once, only run() timed, as in
+// capacity_bench). World: the first AIRCARGO_SCHEDULE_SOLVE_PAIRS (default 3) seeded pairs.
+// World/ComputeScheduleCapacity/percentiles: every one of the first AIRCARGO_SCHEDULE_PAIRS
+// (default 100) seeded pairs once, end to end; counters p50/p90/max in ms, wall and CPU.
 // AIRCARGO_BENCH_SMOKE=1: Shenyang only.
 #include <benchmark/benchmark.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <string>
@@ -21,8 +30,14 @@
 #include "bench/world_schedule.h"
 #include "formats/network_file.h"
 #include "routes/capacity/max_flow.h"
+#include "routes/capacity/max_flow_push_relabel.h"
 #include "routes/capacity/schedule_capacity.h"
 #include "routes/scenario_view.h"
+
+#ifdef AIRCARGO_HAVE_LEMON
+#include <lemon/list_graph.h>
+#include <lemon/preflow.h>
+#endif
 
 namespace aircargo::routes {
 namespace {
@@ -146,6 +161,168 @@ void RunStatic(benchmark::State& state, const Fixture* f) {
   }
 }
 
+std::size_t EnvCount(const char* name, std::size_t fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && std::atoi(value) > 0 ? static_cast<std::size_t>(std::atoi(value))
+                                                  : fallback;
+}
+
+// The expanded networks of the first `count` queries (zero flow) and their maxima (by Dinic).
+struct Expanded {
+  std::vector<FlowNetwork> networks;
+  std::vector<std::int64_t> max_kg;
+  std::string error;
+};
+
+const Expanded& ExpandedOf(const Fixture* f, std::size_t count) {
+  static std::vector<std::pair<const Fixture*, std::unique_ptr<Expanded>>> cache;
+  for (const auto& [key, value] : cache) {
+    if (key == f) return *value;
+  }
+  auto e = std::make_unique<Expanded>();
+  for (std::size_t i = 0; i < std::min(count, f->queries.size()); ++i) {
+    StopCheck stop;
+    auto x = ExpandScheduleNetwork(*f->view, f->queries[i], stop);
+    if (!x.ok()) {
+      e->error = x.error().ToString();
+      break;
+    }
+    FlowNetwork copy = x->schedule.network;
+    FlowWorkspace workspace;
+    auto flow = AugmentMaxFlow(copy, workspace, stop);
+    if (!flow.ok()) {
+      e->error = flow.error().ToString();
+      break;
+    }
+    e->networks.push_back(std::move(x->schedule.network));
+    e->max_kg.push_back(*flow);
+  }
+  cache.emplace_back(f, std::move(e));
+  return *cache.back().second;
+}
+
+bool UsableExpanded(benchmark::State& state, const Fixture* f, std::size_t count,
+                    const Expanded** out) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return false;
+  }
+  const Expanded& e = ExpandedOf(f, count);
+  if (!e.error.empty() || e.networks.empty()) {
+    state.SkipWithError(e.error.empty() ? "no query" : e.error.c_str());
+    return false;
+  }
+  *out = &e;
+  return true;
+}
+
+// Dinic or push-relabel on a fresh copy of each expanded network in turn.
+void RunSolver(benchmark::State& state, const Fixture* f, std::size_t count, bool push_relabel) {
+  const Expanded* e = nullptr;
+  if (!UsableExpanded(state, f, count, &e)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  std::int64_t arcs = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ % e->networks.size();
+    FlowNetwork work = e->networks[k];  // timed too (against us): pausing costs more on Shenyang
+    StopCheck stop;
+    auto flow = push_relabel ? PushRelabelMaxFlow(work, workspace, stop)
+                             : AugmentMaxFlow(work, workspace, stop);
+    if (!flow.ok() || *flow != e->max_kg[k]) {
+      state.SkipWithError("the solvers disagree on the maximum");
+      return;
+    }
+    arcs += work.pair_count();
+  }
+  state.counters["arcs"] =
+      benchmark::Counter(static_cast<double>(arcs), benchmark::Counter::kAvgIterations);
+}
+
+#ifdef AIRCARGO_HAVE_LEMON
+// LEMON's Preflow (highest-label push-relabel, global relabelling, gap heuristic; run() = both
+// phases) on the same expanded networks; solver objects built once, only run() timed.
+void RunLemonPreflow(benchmark::State& state, const Fixture* f, std::size_t count) {
+  const Expanded* e = nullptr;
+  if (!UsableExpanded(state, f, count, &e)) return;
+  using Graph = lemon::ListDigraph;
+  using Preflow = lemon::Preflow<Graph, Graph::ArcMap<std::int64_t>>;
+  struct Case {
+    Graph graph;
+    std::unique_ptr<Graph::ArcMap<std::int64_t>> upper;
+    std::unique_ptr<Preflow> solver;
+  };
+  std::vector<std::unique_ptr<Case>> cases;
+  for (const FlowNetwork& n : e->networks) {
+    auto c = std::make_unique<Case>();
+    std::vector<Graph::Node> nodes;
+    for (std::uint32_t v = 0; v < n.node_count(); ++v) nodes.push_back(c->graph.addNode());
+    c->upper = std::make_unique<Graph::ArcMap<std::int64_t>>(c->graph);
+    for (std::uint32_t pair = 0; pair < n.pair_count(); ++pair) {
+      const auto arc = c->graph.addArc(nodes[n.Tail(2 * pair)], nodes[n.Head(2 * pair)]);
+      (*c->upper)[arc] = n.capacity(pair);
+    }
+    c->solver =
+        std::make_unique<Preflow>(c->graph, *c->upper, nodes[n.source()], nodes[n.sink()]);
+    cases.push_back(std::move(c));
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ % cases.size();
+    cases[k]->solver->run();
+    if (cases[k]->solver->flowValue() != e->max_kg[k]) {
+      state.SkipWithError("LEMON Preflow disagrees with our maximum");
+      return;
+    }
+  }
+}
+#endif
+
+double CpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Each of the first `count` queries once, end to end: percentiles of wall and CPU time.
+void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  FlowWorkspace workspace;
+  std::vector<double> wall;
+  std::vector<double> cpu;
+  for (auto _ : state) {
+    wall.clear();
+    cpu.clear();
+    for (std::size_t i = 0; i < std::min(count, f->queries.size()); ++i) {
+      StopCheck stop;
+      const auto start = std::chrono::steady_clock::now();
+      const double cpu_start = CpuSeconds();
+      auto result = ComputeScheduleCapacity(*f->view, f->queries[i], workspace, stop);
+      cpu.push_back((CpuSeconds() - cpu_start) * 1e3);
+      wall.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+      if (!result.ok()) {
+        state.SkipWithError(result.error().ToString().c_str());
+        return;
+      }
+    }
+  }
+  const auto at = [](std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+  };
+  state.counters["pairs"] = static_cast<double>(wall.size());
+  state.counters["p50_ms"] = at(wall, 0.5);
+  state.counters["p90_ms"] = at(wall, 0.9);
+  state.counters["max_ms"] = at(wall, 1.0);
+  state.counters["p50_cpu_ms"] = at(cpu, 0.5);
+  state.counters["p90_cpu_ms"] = at(cpu, 0.9);
+}
+
 void Register(const std::string& name, const Fixture* (*fixture)()) {
   benchmark::RegisterBenchmark((name + "/ComputeCapacity/static_week").c_str(),
                                [fixture](benchmark::State& s) { RunStatic(s, fixture()); })
@@ -153,6 +330,27 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
   benchmark::RegisterBenchmark((name + "/ComputeScheduleCapacity/7_days").c_str(),
                                [fixture](benchmark::State& s) { RunSchedule(s, fixture()); })
       ->Unit(benchmark::kMicrosecond);
+  const std::size_t solve_pairs = EnvCount("AIRCARGO_SCHEDULE_SOLVE_PAIRS", 3);
+  benchmark::RegisterBenchmark(
+      (name + "/solve/Dinic").c_str(),
+      [fixture, solve_pairs](benchmark::State& s) { RunSolver(s, fixture(), solve_pairs, false); })
+      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark(
+      (name + "/solve/PushRelabel").c_str(),
+      [fixture, solve_pairs](benchmark::State& s) { RunSolver(s, fixture(), solve_pairs, true); })
+      ->Unit(benchmark::kMicrosecond);
+#ifdef AIRCARGO_HAVE_LEMON
+  benchmark::RegisterBenchmark(
+      (name + "/solve/LemonPreflow").c_str(),
+      [fixture, solve_pairs](benchmark::State& s) { RunLemonPreflow(s, fixture(), solve_pairs); })
+      ->Unit(benchmark::kMicrosecond);
+#endif
+  const std::size_t pairs = EnvCount("AIRCARGO_SCHEDULE_PAIRS", 100);
+  benchmark::RegisterBenchmark(
+      (name + "/ComputeScheduleCapacity/percentiles").c_str(),
+      [fixture, pairs](benchmark::State& s) { RunPercentiles(s, fixture(), pairs); })
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(1);
 }
 
 }  // namespace

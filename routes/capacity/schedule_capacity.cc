@@ -8,6 +8,7 @@
 
 #include "routes/capacity/flow_network.h"
 #include "routes/capacity/max_flow.h"
+#include "routes/capacity/max_flow_push_relabel.h"
 #include "routes/capacity/min_cost_flow.h"
 #include "routes/capacity/schedule_network.h"
 #include "routes/itinerary/airport_zones.h"
@@ -235,29 +236,17 @@ const char* NoScheduleReasonName(NoScheduleReason reason) {
   return "";
 }
 
-Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
-                                                       const ScheduleCapacityQuery& query,
-                                                       FlowWorkspace& workspace, StopCheck& stop) {
+Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
+                                                const ScheduleCapacityQuery& query,
+                                                StopCheck& stop) {
   const Network& network = view.network();
   std::vector<bool> is_destination;
   if (auto error = Validate(network, query, is_destination)) return *error;
-
-  ScheduleCapacityResult result;
-  auto weekly = ComputeCapacity(view, {query.origin, query.destinations}, workspace, stop);
-  if (!weekly.ok()) return weekly.error();
-  result.static_weekly_kg = weekly->max_flow_kg_per_week;
-  result.static_window_kg = Saturate(static_cast<Int128>(result.static_weekly_kg) *
-                                     (query.deadline - query.ready).count() / kWeek.count());
-
+  ScheduleExpansion out;
   const std::vector<bool> useful = UsefulRoutes(view, query.origin, is_destination);
-  if (std::none_of(useful.begin(), useful.end(), [](bool b) { return b; })) {
-    result.reason = NoScheduleReason::kNoRoute;
-    result.reason_detail = "no chain of usable routes connects " + Describe(network, query);
-    if (query.demand_kg) {
-      result.plan = ScheduleBookingPlan{*query.demand_kg, 0, *query.demand_kg, 0, false, {}};
-    }
-    return result;
-  }
+  out.any_route = std::any_of(useful.begin(), useful.end(), [](bool b) { return b; });
+  out.rules = MakeRules(view, query, is_destination);
+  if (!out.any_route) return out;
   // The size limit, before expanding: a weekly schedule of n departures has at most
   // n x (floor(window / week) + 1) departures in the window, DST shifts included.
   const std::int64_t weeks = (query.deadline - query.ready) / kWeek + 1;
@@ -276,27 +265,55 @@ Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
 
   auto table = ExpandView(view, query.ready, query.deadline, {0, &useful}, stop);
   if (!table.ok()) return table.error();
-  std::vector<DatedFlight>& flights = table.value().flights;
+  out.window = std::move(table.value().flights);
   std::vector<double> factor(view.route_count(), query.flight_capacity_factor);
   for (const CapacityFactor& f : view.scenario().capacity_factors) {
     factor[f.route.value] = f.factor * query.flight_capacity_factor;
   }
-  for (DatedFlight& f : flights) {
+  for (DatedFlight& f : out.window) {
     f.payload_kg = static_cast<std::int64_t>(
         std::llround(static_cast<double>(f.payload_kg) * factor[f.route.value]));
   }
-  result.flights_in_window = static_cast<std::int64_t>(flights.size());
-
-  const ScheduleRules rules = MakeRules(view, query, is_destination);
-  auto built = BuildScheduleNetwork(flights, rules, stop);
+  auto built = BuildScheduleNetwork(out.window, out.rules, stop);
   if (!built.ok()) return built.error();
-  ScheduleNetwork& schedule = built.value();
+  out.schedule = std::move(built).value();
+  return out;
+}
+
+Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
+                                                       const ScheduleCapacityQuery& query,
+                                                       FlowWorkspace& workspace, StopCheck& stop) {
+  const Network& network = view.network();
+  std::vector<bool> is_destination;
+  if (auto error = Validate(network, query, is_destination)) return *error;
+
+  ScheduleCapacityResult result;
+  auto weekly = ComputeCapacity(view, {query.origin, query.destinations}, workspace, stop);
+  if (!weekly.ok()) return weekly.error();
+  result.static_weekly_kg = weekly->max_flow_kg_per_week;
+  result.static_window_kg = Saturate(static_cast<Int128>(result.static_weekly_kg) *
+                                     (query.deadline - query.ready).count() / kWeek.count());
+
+  auto expansion = ExpandScheduleNetwork(view, query, stop);
+  if (!expansion.ok()) return expansion.error();
+  if (!expansion->any_route) {
+    result.reason = NoScheduleReason::kNoRoute;
+    result.reason_detail = "no chain of usable routes connects " + Describe(network, query);
+    if (query.demand_kg) {
+      result.plan = ScheduleBookingPlan{*query.demand_kg, 0, *query.demand_kg, 0, false, {}};
+    }
+    return result;
+  }
+  const std::vector<DatedFlight>& flights = expansion->window;
+  const ScheduleRules& rules = expansion->rules;
+  result.flights_in_window = static_cast<std::int64_t>(flights.size());
+  ScheduleNetwork& schedule = expansion.value().schedule;
   result.flights_in_network = static_cast<std::int64_t>(schedule.flights.size());
   result.events = schedule.events;
   std::optional<FlowNetwork> for_plan;
   if (query.demand_kg) for_plan = schedule.network;
 
-  auto flow = AugmentMaxFlow(schedule.network, workspace, stop);
+  auto flow = PushRelabelMaxFlow(schedule.network, workspace, stop);
   if (!flow.ok()) return flow.error();
   result.max_kg = *flow;
   AirportZones zones(network);

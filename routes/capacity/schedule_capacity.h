@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "routes/capacity/flow_workspace.h"
+#include "routes/capacity/schedule_network.h"
 #include "routes/ids.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/itinerary.h"
@@ -111,6 +112,20 @@ struct ScheduleCapacityResult {
   std::int64_t flights_in_network = 0;
   std::int64_t events = 0;
 };
+
+// The time-expanded network of a query, exactly as ComputeScheduleCapacity builds it before
+// solving (validation, useful routes, the size limit, expansion, factors, pruning), with zero flow:
+// for ComputeScheduleCapacity and for benchmarks that compare max-flow solvers on it. Errors: those
+// of ComputeScheduleCapacity except the solve's. Pure; thread-safe on distinct StopChecks.
+struct ScheduleExpansion {
+  bool any_route = false;           // false: no useful route (kNoRoute), nothing was expanded
+  std::vector<DatedFlight> window;  // dated flights on useful routes, payloads after factors
+  ScheduleRules rules;
+  ScheduleNetwork schedule;  // the pruned network (empty when !any_route)
+};
+Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
+                                                const ScheduleCapacityQuery& query,
+                                                StopCheck& stop);
 
 Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
                                                        const ScheduleCapacityQuery& query,

@@ -120,44 +120,61 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   Group(candidates, event_count + 1, false, first, other);
   auto backward = Reach(sink, event_count + 1, first, other, events, false, stop);
   if (!backward.ok()) return backward.error();
-  std::vector<std::uint32_t> renumber(event_count + 1, 0);
-  std::uint32_t kept = 0;
-  for (std::uint32_t v = 0; v < event_count; ++v) {
-    if (v == source || ((*forward)[v] && (*backward)[v])) renumber[v] = kept++;
-  }
-  renumber[sink] = kept;
-
-  // 3. The flow network over the kept events.
-  ScheduleNetwork out;
-  out.events = kept;
-  std::vector<FlowArcSpec> arcs;
-  std::int64_t previous = -1;  // the last kept event, while the airport stays the same
-  for (std::uint32_t v = 0; v < event_count; ++v) {
-    if (v > 0 && events[v].airport != events[v - 1].airport) previous = -1;
-    if (!(v == source || ((*forward)[v] && (*backward)[v]))) continue;
-    if (previous >= 0) {
-      arcs.push_back({renumber[static_cast<std::uint32_t>(previous)],
-                      renumber[v],
-                      kUnlimitedKg,
-                      0,
-                      {ArcKind::kGround, events[v].airport}});
-    }
-    previous = v;
-  }
+  const auto kept_event = [&](std::uint32_t v) {
+    return v == source || ((*forward)[v] && (*backward)[v]);
+  };
+  const auto kept_flight = [&](const Candidate& c) {
+    return (*forward)[c.tail] && (*backward)[c.head];
+  };
+  // Per kept event: bit 1 when a kept flight arrives there, bit 2 when one departs.
+  std::vector<std::uint8_t> use(event_count, 0);
   for (const Candidate& c : candidates) {
-    if (!(*forward)[c.tail] || !(*backward)[c.head]) continue;
+    if (!kept_flight(c)) continue;
+    use[c.tail] |= 2;
+    if (c.head != sink) use[c.head] |= 1;
+  }
+
+  // 3. The flow network. Consecutive kept events of an airport share one node unless an arrival
+  // follows a departure: an event no flight arrives at is entered only over the (unlimited) ground
+  // arc from its predecessor, and one no flight leaves is left only over the ground arc to its
+  // successor, so contracting that arc changes no flow. A node is a run of arrivals followed by a
+  // run of departures; consecutive nodes of an airport are joined by a ground arc.
+  ScheduleNetwork out;
+  std::vector<FlowArcSpec> arcs;
+  std::vector<std::uint32_t> node(event_count + 1, 0);
+  std::uint32_t nodes = 0;
+  bool open = false;     // a node of this airport is open
+  bool departs = false;  // a kept flight leaves the open node
+  for (std::uint32_t v = 0; v < event_count; ++v) {
+    if (v > 0 && events[v].airport != events[v - 1].airport) open = false;
+    if (!kept_event(v)) continue;
+    if (!open || ((use[v] & 1) != 0 && departs)) {
+      if (open) {
+        arcs.push_back({nodes - 1, nodes, kUnlimitedKg, 0, {ArcKind::kGround, events[v].airport}});
+      }
+      ++nodes;
+      open = true;
+      departs = false;
+    }
+    node[v] = nodes - 1;
+    departs = departs || (use[v] & 2) != 0;
+  }
+  node[sink] = nodes;
+  out.events = nodes;
+  for (const Candidate& c : candidates) {
+    if (!kept_flight(c)) continue;
     const DatedFlight& f = flights[c.flight];
     const std::int64_t cost = f.route.value < rules.cost_per_kg_micros.size()
                                   ? rules.cost_per_kg_micros[f.route.value]
                                   : 0;
-    arcs.push_back({renumber[c.tail],
-                    renumber[c.head],
+    arcs.push_back({node[c.tail],
+                    node[c.head],
                     f.payload_kg,
                     cost,
                     {ArcKind::kFlight, static_cast<std::uint32_t>(out.flights.size())}});
     out.flights.push_back(f);
   }
-  out.network = FlowNetwork::FromArcs(kept + 1, renumber[source], kept, arcs);
+  out.network = FlowNetwork::FromArcs(nodes + 1, node[source], nodes, arcs);
   return out;
 }
 
