@@ -8,7 +8,6 @@
 
 #include "routes/capacity/flow_network.h"
 #include "routes/capacity/max_flow.h"
-#include "routes/capacity/max_flow_push_relabel.h"
 #include "routes/capacity/min_cost_flow.h"
 #include "routes/capacity/schedule_network.h"
 #include "routes/itinerary/airport_zones.h"
@@ -313,7 +312,7 @@ Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
   std::optional<FlowNetwork> for_plan;
   if (query.demand_kg) for_plan = schedule.network;
 
-  auto flow = PushRelabelMaxFlow(schedule.network, workspace, stop);
+  auto flow = AugmentMaxFlow(schedule.network, workspace, stop);
   if (!flow.ok()) return flow.error();
   result.max_kg = *flow;
   AirportZones zones(network);

@@ -1,7 +1,8 @@
 #include "routes/capacity/schedule_network.h"
 
 #include <algorithm>
-#include <tuple>
+#include <limits>
+#include <utility>
 
 namespace aircargo::routes {
 namespace {
@@ -11,10 +12,6 @@ using std::chrono::sys_seconds;
 struct Event {
   std::uint32_t airport = 0;
   sys_seconds time;
-  friend bool operator<(const Event& a, const Event& b) {
-    return std::tie(a.airport, a.time) < std::tie(b.airport, b.time);
-  }
-  friend bool operator==(const Event& a, const Event& b) = default;
 };
 
 // A flight that passes the time rules, with its event nodes (head == sink when it delivers).
@@ -74,42 +71,57 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
     return a.value < rules.is_destination.size() && rules.is_destination[a.value];
   };
 
-  // 1. Flights that fit the time rules, and their events.
-  std::vector<std::size_t> fitting;
-  std::vector<Event> events{{rules.origin.value, start}};
+  // 1. Flights that fit the time rules, and their events. Every event time lies in [start,
+  // deadline] (31 days at most), so (airport, seconds after start) packs into one 64-bit key; the
+  // keys are sorted with a back reference to the candidate end they belong to, and numbered in one
+  // pass (no binary search per flight: those were cache misses on a world-sized event list).
+  constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
+  const auto key = [&](std::uint32_t airport, sys_seconds time) {
+    return (static_cast<std::uint64_t>(airport) << 32) |
+           static_cast<std::uint64_t>(static_cast<std::uint32_t>((time - start).count()));
+  };
+  std::vector<Candidate> candidates;
+  // (key, reference): reference 2k = the tail of candidate k, 2k + 1 its head, kUnset the source.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ends{{key(rules.origin.value, start), kUnset}};
   for (std::size_t i = 0; i < flights.size(); ++i) {
     if (auto error = stop.Poll()) return *error;
     const DatedFlight& f = flights[i];
     if (f.payload_kg <= 0 || f.departure < start || f.origin == f.destination) continue;
     if (f.destination == rules.origin || is_destination(f.origin)) continue;
+    const auto k = static_cast<std::uint32_t>(candidates.size());
     if (is_destination(f.destination)) {
       if (f.arrival + rules.import_clearance[f.destination.value] > rules.deadline) continue;
     } else {
-      if (f.arrival + rules.connection[f.destination.value] > rules.deadline) continue;
-      events.push_back({f.destination.value, f.arrival + rules.connection[f.destination.value]});
+      const sys_seconds ready_onward = f.arrival + rules.connection[f.destination.value];
+      if (ready_onward > rules.deadline) continue;
+      ends.push_back({key(f.destination.value, ready_onward), 2 * k + 1});
     }
-    events.push_back({f.origin.value, f.departure});
-    fitting.push_back(i);
+    ends.push_back({key(f.origin.value, f.departure), 2 * k});
+    candidates.push_back({i, kUnset, kUnset});
   }
-  std::sort(events.begin(), events.end());
-  events.erase(std::unique(events.begin(), events.end()), events.end());
+  std::sort(ends.begin(), ends.end());
+  std::vector<Event> events;
+  std::uint32_t source = 0;
+  for (std::size_t i = 0; i < ends.size(); ++i) {
+    if (i == 0 || ends[i].first != ends[i - 1].first) {
+      events.push_back({static_cast<std::uint32_t>(ends[i].first >> 32),
+                        start + std::chrono::seconds{ends[i].first & 0xffffffffU}});
+    }
+    const auto v = static_cast<std::uint32_t>(events.size() - 1);
+    const std::uint32_t ref = ends[i].second;
+    if (ref == kUnset) {
+      source = v;
+    } else if ((ref & 1U) != 0) {
+      candidates[ref >> 1].head = v;
+    } else {
+      candidates[ref >> 1].tail = v;
+    }
+  }
   const auto event_count = static_cast<std::uint32_t>(events.size());
   const std::uint32_t sink = event_count;
-  const auto node_of = [&](std::uint32_t airport, sys_seconds time) {
-    return static_cast<std::uint32_t>(
-        std::lower_bound(events.begin(), events.end(), Event{airport, time}) - events.begin());
-  };
-  std::vector<Candidate> candidates;
-  candidates.reserve(fitting.size());
-  for (std::size_t i : fitting) {
-    const DatedFlight& f = flights[i];
-    const std::uint32_t head =
-        is_destination(f.destination)
-            ? sink
-            : node_of(f.destination.value, f.arrival + rules.connection[f.destination.value]);
-    candidates.push_back({i, node_of(f.origin.value, f.departure), head});
+  for (Candidate& c : candidates) {
+    if (c.head == kUnset) c.head = sink;  // it lands at a destination
   }
-  const std::uint32_t source = node_of(rules.origin.value, start);
 
   // 2. Prune: keep events reachable from the source and able to reach the sink.
   std::vector<std::uint32_t> first;
