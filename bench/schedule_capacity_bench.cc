@@ -9,8 +9,8 @@
 // events = nodes of the expanded network, max_t = tonnes delivered.
 // The solvers on the same expanded network (ExpandScheduleNetwork, built once per query outside
 // the timing; each iteration copies the zero-flow network and solves the copy, both timed): Dinic
-// (AugmentMaxFlow), PushRelabelMaxFlow (what ComputeScheduleCapacity uses), and, when liblemon-dev
-// is installed, LEMON's Preflow (solver objects built once, only run() timed, as in
+// (AugmentMaxFlow, what ComputeScheduleCapacity uses) and, when liblemon-dev is installed, LEMON's
+// Preflow (solver objects built once, only run() timed, as in
 // capacity_bench). World: the first AIRCARGO_SCHEDULE_SOLVE_PAIRS (default 3) seeded pairs.
 // World/ComputeScheduleCapacity/percentiles: every one of the first AIRCARGO_SCHEDULE_PAIRS
 // (default 100) seeded pairs once, end to end; counters p50/p90/max in ms, wall and CPU.
@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -30,7 +31,6 @@
 #include "bench/world_schedule.h"
 #include "formats/network_file.h"
 #include "routes/capacity/max_flow.h"
-#include "routes/capacity/max_flow_push_relabel.h"
 #include "routes/capacity/schedule_capacity.h"
 #include "routes/scenario_view.h"
 
@@ -235,8 +235,8 @@ bool UsableExpanded(benchmark::State& state, const Fixture* f, std::size_t count
   return true;
 }
 
-// Dinic or push-relabel on a fresh copy of each expanded network in turn.
-void RunSolver(benchmark::State& state, const Fixture* f, std::size_t count, bool push_relabel) {
+// Dinic on a fresh copy of each expanded network in turn.
+void RunDinic(benchmark::State& state, const Fixture* f, std::size_t count) {
   const Expanded* e = nullptr;
   if (!UsableExpanded(state, f, count, &e)) return;
   FlowWorkspace workspace;
@@ -246,8 +246,7 @@ void RunSolver(benchmark::State& state, const Fixture* f, std::size_t count, boo
     const std::size_t k = i++ % e->networks.size();
     FlowNetwork work = e->networks[k];  // timed too (against us): pausing costs more on Shenyang
     StopCheck stop;
-    auto flow = push_relabel ? PushRelabelMaxFlow(work, workspace, stop)
-                             : AugmentMaxFlow(work, workspace, stop);
+    auto flow = AugmentMaxFlow(work, workspace, stop);
     if (!flow.ok() || *flow != e->max_kg[k]) {
       state.SkipWithError("the solvers disagree on the maximum");
       return;
@@ -303,6 +302,28 @@ double CpuSeconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+// AIRCARGO_SCHEDULE_TRACE=1: one line per query on stderr, with the CPU time of the expansion and
+// of Dinic measured again on their own.
+void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, double cpu_ms) {
+  StopCheck stop;
+  double t = CpuSeconds();
+  auto x = ExpandScheduleNetwork(*f.view, f.queries[i], stop);
+  const double expand_ms = (CpuSeconds() - t) * 1e3;
+  double solve_ms = 0;
+  if (x.ok()) {
+    FlowWorkspace workspace;
+    t = CpuSeconds();
+    (void)AugmentMaxFlow(x.value().schedule.network, workspace, stop);
+    solve_ms = (CpuSeconds() - t) * 1e3;
+  }
+  std::fprintf(stderr,
+               "query %zu: %.0f ms CPU (expand %.0f, Dinic %.0f); window %lld, kept %lld, nodes "
+               "%lld, %lld kg\n",
+               i, cpu_ms, expand_ms, solve_ms, static_cast<long long>(r.flights_in_window),
+               static_cast<long long>(r.flights_in_network), static_cast<long long>(r.events),
+               static_cast<long long>(r.max_kg));
+}
+
 // Each of the first `count` queries once, end to end: percentiles of wall and CPU time.
 void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count) {
   if (f == nullptr) {
@@ -328,6 +349,7 @@ void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count
         state.SkipWithError(result.error().ToString().c_str());
         return;
       }
+      if (std::getenv("AIRCARGO_SCHEDULE_TRACE") != nullptr) Trace(*f, i, *result, cpu.back());
     }
   }
   const auto at = [](std::vector<double> v, double q) {
@@ -355,11 +377,7 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
   const std::size_t solve_pairs = EnvCount("AIRCARGO_SCHEDULE_SOLVE_PAIRS", 3);
   benchmark::RegisterBenchmark(
       (name + "/solve/Dinic").c_str(),
-      [fixture, solve_pairs](benchmark::State& s) { RunSolver(s, fixture(), solve_pairs, false); })
-      ->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark(
-      (name + "/solve/PushRelabel").c_str(),
-      [fixture, solve_pairs](benchmark::State& s) { RunSolver(s, fixture(), solve_pairs, true); })
+      [fixture, solve_pairs](benchmark::State& s) { RunDinic(s, fixture(), solve_pairs); })
       ->Unit(benchmark::kMicrosecond);
 #ifdef AIRCARGO_HAVE_LEMON
   benchmark::RegisterBenchmark(

@@ -1,6 +1,7 @@
 #include "routes/capacity/schedule_network.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <utility>
 
@@ -91,13 +92,17 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   };
 
   // 1. Flights that fit the time rules, and their events. Every event time lies in [start,
-  // deadline] (31 days at most), so (airport, seconds after start) packs into one 64-bit key; the
-  // keys are sorted with a back reference to the candidate end they belong to, and numbered in one
-  // pass (no binary search per flight: those were cache misses on a world-sized event list).
+  // deadline] (31 days at most: 22 bits), so (airport, seconds after start) packs into one 64-bit
+  // key; the keys are sorted with a back reference to the candidate end they belong to, and
+  // numbered in one pass (no binary search per flight: those were cache misses on a world-sized
+  // event list).
   constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
+  const auto span = static_cast<std::uint64_t>(std::max<std::int64_t>(
+      (rules.deadline - start).count(), 0));
+  const int time_bits = static_cast<int>(std::bit_width(span));  // at most 22 for 31 days
   const auto key = [&](std::uint32_t airport, sys_seconds time) {
-    return (static_cast<std::uint64_t>(airport) << 32) |
-           static_cast<std::uint64_t>(static_cast<std::uint32_t>((time - start).count()));
+    return (static_cast<std::uint64_t>(airport) << time_bits) |
+           static_cast<std::uint64_t>((time - start).count());
   };
   std::vector<Candidate> candidates;
   // (key, reference): reference 2k = the tail of candidate k, 2k + 1 its head, kUnset the source.
@@ -125,8 +130,9 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   std::uint32_t source = 0;
   for (std::size_t i = 0; i < ends.size(); ++i) {
     if (i == 0 || ends[i].first != ends[i - 1].first) {
-      events.push_back({static_cast<std::uint32_t>(ends[i].first >> 32),
-                        start + std::chrono::seconds{ends[i].first & 0xffffffffU}});
+      events.push_back({static_cast<std::uint32_t>(ends[i].first >> time_bits),
+                        start + std::chrono::seconds{static_cast<std::int64_t>(
+                                    ends[i].first & ((std::uint64_t{1} << time_bits) - 1))}});
     }
     const auto v = static_cast<std::uint32_t>(events.size() - 1);
     const std::uint32_t ref = ends[i].second;
@@ -179,13 +185,22 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   std::uint32_t nodes = 0;
   bool open = false;     // a node of this airport is open
   bool departs = false;  // a kept flight leaves the open node
+  struct Chain {
+    std::uint32_t airport = 0;
+    std::uint32_t first = 0;  // nodes first, first + 1, ... in time order
+    std::uint32_t size = 0;
+  };
+  std::vector<Chain> chains;
   for (std::uint32_t v = 0; v < event_count; ++v) {
     if (v > 0 && events[v].airport != events[v - 1].airport) open = false;
     if (!kept_event(v)) continue;
     if (!open || ((use[v] & 1) != 0 && departs)) {
       if (open) {
         arcs.push_back({nodes - 1, nodes, kUnlimitedKg, 0, {ArcKind::kGround, events[v].airport}});
+      } else {
+        chains.push_back({events[v].airport, nodes, 0});
       }
+      ++chains.back().size;
       ++nodes;
       open = true;
       departs = false;
@@ -195,6 +210,23 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   }
   node[sink] = nodes;
   out.events = nodes;
+  // Shortcuts: waiting is transitive and ground arcs are unlimited, so adding ground arcs from
+  // node i to node i + 2^j of a chain (i a multiple of 2^j) changes no flow value and no min cut,
+  // but any wait becomes a path of O(log chain) arcs instead of one arc per node waited through.
+  // Dinic needs a phase per distinct augmenting-path length; on world hub pairs, paths that wait
+  // through hundreds of nodes at a hub made thousands of phases (one pair: 11 s). About one extra
+  // arc per node.
+  for (const Chain& chain : chains) {
+    for (std::uint32_t step = 2; step < chain.size; step *= 2) {
+      for (std::uint32_t i = 0; i + step < chain.size; i += step) {
+        arcs.push_back({chain.first + i,
+                        chain.first + i + step,
+                        kUnlimitedKg,
+                        0,
+                        {ArcKind::kGround, chain.airport}});
+      }
+    }
+  }
   for (const Candidate& c : candidates) {
     if (!kept_flight(c)) continue;
     const DatedFlight& f = flights[c.flight];

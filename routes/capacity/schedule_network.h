@@ -14,7 +14,14 @@
 //
 // Before building, events are pruned to those reachable from the source and able to reach the sink
 // (two passes over the event DAG); the network holds only flights on some origin -> destination
-// chain that fits the window, with consecutive kept events of an airport joined by ground arcs.
+// chain that fits the window. Then chains of kept events are contracted exactly: consecutive kept
+// events of an airport share one node unless a flight arrives after one has departed (an event no
+// flight arrives at is entered only over the unlimited ground arc from its predecessor, one no
+// flight leaves is left only over the ground arc to its successor), so a node is a run of
+// arrivals followed by a run of departures, consecutive nodes joined by ground arcs, and the origin
+// is one node. This changes no flow value and no min cut (ground arcs never bound it) and shortens
+// the augmenting paths Dinic has to find: on a world hub pair, 636k events -> 181k nodes and
+// Dinic 20 s -> 0.09 s CPU (docs/performance.md).
 // Pure; thread-safe on distinct arguments. Errors: DEADLINE_EXCEEDED / CANCELLED from `stop`.
 #pragma once
 
@@ -46,7 +53,7 @@ struct ScheduleNetwork {
   // The flights kept after pruning, in the order of the input (sorted by departure when it is).
   // Their payload_kg is the arc's capacity.
   std::vector<DatedFlight> flights;
-  std::uint32_t events = 0;  // nodes other than the sink
+  std::uint32_t events = 0;  // nodes other than the sink (after contraction)
 };
 
 // `flights` may hold any flights (unsorted, outside the window, irrelevant); those that cannot lie
