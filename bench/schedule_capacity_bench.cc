@@ -280,8 +280,7 @@ void RunLemonPreflow(benchmark::State& state, const Fixture* f, std::size_t coun
       const auto arc = c->graph.addArc(nodes[n.Tail(2 * pair)], nodes[n.Head(2 * pair)]);
       (*c->upper)[arc] = n.capacity(pair);
     }
-    c->solver =
-        std::make_unique<Preflow>(c->graph, *c->upper, nodes[n.source()], nodes[n.sink()]);
+    c->solver = std::make_unique<Preflow>(c->graph, *c->upper, nodes[n.source()], nodes[n.sink()]);
     cases.push_back(std::move(c));
   }
   std::size_t i = 0;
@@ -375,15 +374,15 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
                                [fixture](benchmark::State& s) { RunExpand(s, fixture()); })
       ->Unit(benchmark::kMicrosecond);
   const std::size_t solve_pairs = EnvCount("AIRCARGO_SCHEDULE_SOLVE_PAIRS", 3);
-  benchmark::RegisterBenchmark(
-      (name + "/solve/Dinic").c_str(),
-      [fixture, solve_pairs](benchmark::State& s) { RunDinic(s, fixture(), solve_pairs); })
-      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark((name + "/solve/Dinic").c_str(), [fixture,
+                                                                 solve_pairs](benchmark::State& s) {
+    RunDinic(s, fixture(), solve_pairs);
+  })->Unit(benchmark::kMicrosecond);
 #ifdef AIRCARGO_HAVE_LEMON
-  benchmark::RegisterBenchmark(
-      (name + "/solve/LemonPreflow").c_str(),
-      [fixture, solve_pairs](benchmark::State& s) { RunLemonPreflow(s, fixture(), solve_pairs); })
-      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark((name + "/solve/LemonPreflow").c_str(), [fixture, solve_pairs](
+                                                                           benchmark::State& s) {
+    RunLemonPreflow(s, fixture(), solve_pairs);
+  })->Unit(benchmark::kMicrosecond);
 #endif
   const std::size_t pairs = EnvCount("AIRCARGO_SCHEDULE_PAIRS", 100);
   benchmark::RegisterBenchmark(

@@ -4,20 +4,20 @@
 // the flights that actually connect.
 //
 // Steps: the usable routes that lie on some static origin -> destination chain are expanded into
-// dated flights departing in [ready + export clearance, deadline]
-// (ExpandRoute of routes/itinerary/dated_flights.h, route by route: time zones and DST exactly as
-// PlanItinerary), each flight's
-// payload scaled by the scenario's capacity factor of its route and the query's
+// dated flights departing in [ready + export clearance, deadline] (ExpandRoute of
+// routes/itinerary/dated_flights.h, route by route: time zones and DST exactly as PlanItinerary),
+// each flight's payload scaled by the scenario's capacity factor of its route and the query's
 // flight_capacity_factor (rounded to the nearest kg); the time-expanded network
 // (routes/capacity/schedule_network.h: minimum connection, export and import clearance as in the
-// connection scan, pruned to useful events, ground chains contracted) gets a maximum flow (Dinic,
-// routes/capacity/max_flow.h; on these networks far faster than push-relabel: LEMON's Preflow
-// takes ~100x as long on a world hub pair, docs/performance.md); the minimum cut is read off the residual graph (saturated flight
-// instances: ground arcs are unlimited, so they never bound the answer). With a demand, a
-// minimum-cost flow (routes/capacity/min_cost_flow.h, cost = kg x cost_per_kg_micros of each
-// flight's route) ships min(demand, maximum) on a separate copy: the cheapest booking plan and its
-// shortfall. Next to the answer: ComputeCapacity's static weekly figure for the same pair and that
-// figure prorated to the window (x window / 7 days).
+// connection scan, pruned to useful events, ground chains contracted, ground shortcuts) gets a
+// maximum flow (Dinic, routes/capacity/max_flow.h; on these networks far faster than
+// push-relabel: LEMON's Preflow takes ~250x as long on a world hub pair, docs/performance.md);
+// the minimum cut is read off the residual graph (saturated flight instances: ground arcs are
+// unlimited, so they never bound the answer). With a demand, a minimum-cost flow
+// (routes/capacity/min_cost_flow.h, cost = kg x cost_per_kg_micros of each flight's route) ships
+// min(demand, maximum) on a separate copy: the cheapest booking plan and its shortfall. Next to
+// the answer: ComputeCapacity's static weekly figure for the same pair and that figure prorated to
+// the window (x window / 7 days).
 //
 // When nothing can be delivered the result is OK with max_kg 0 and a reason (NoScheduleReason).
 // Units: kg (integers), instants UTC (sys_seconds), offsets minutes, money micros.

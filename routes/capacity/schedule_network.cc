@@ -16,8 +16,12 @@ struct Event {
 };
 
 // Sorts (key, value) pairs by key: LSD radix sort on the bits the largest key uses, 11 bits a
-// pass (the keys of a world week need about four passes; std::sort took twice as long).
+// pass (the keys of a world week need three or four passes; std::sort took twice as long).
 void SortByKey(std::vector<std::pair<std::uint64_t, std::uint32_t>>& items) {
+  if (items.size() < 4096) {  // small networks: the buckets would cost more than the sort
+    std::sort(items.begin(), items.end());
+    return;
+  }
   std::uint64_t largest = 0;
   for (const auto& item : items) largest = std::max(largest, item.first);
   constexpr int kBits = 11;
@@ -97,8 +101,8 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   // numbered in one pass (no binary search per flight: those were cache misses on a world-sized
   // event list).
   constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
-  const auto span = static_cast<std::uint64_t>(std::max<std::int64_t>(
-      (rules.deadline - start).count(), 0));
+  const auto span =
+      static_cast<std::uint64_t>(std::max<std::int64_t>((rules.deadline - start).count(), 0));
   const int time_bits = static_cast<int>(std::bit_width(span));  // at most 22 for 31 days
   const auto key = [&](std::uint32_t airport, sys_seconds time) {
     return (static_cast<std::uint64_t>(airport) << time_bits) |
@@ -106,7 +110,8 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   };
   std::vector<Candidate> candidates;
   // (key, reference): reference 2k = the tail of candidate k, 2k + 1 its head, kUnset the source.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> ends{{key(rules.origin.value, start), kUnset}};
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ends{
+      {key(rules.origin.value, start), kUnset}};
   ends.reserve(2 * flights.size() + 1);
   candidates.reserve(flights.size());
   for (std::size_t i = 0; i < flights.size(); ++i) {
