@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <numeric>
@@ -95,6 +96,53 @@ TEST(ScheduleCapacityOracle, RandomTimetablesMatchBoostPushRelabelAndSuccessiveS
   }
   // The comparison must not pass on empty answers only.
   EXPECT_GE(positive, 40);
+}
+
+// Busy timetables: five airports, 120 routes, windows of two to four weeks, so each airport's chain
+// of events is long and the network under test is contracted and gets ground shortcuts spanning
+// of 16 nodes and more (schedule_network.h); the oracle's event list has neither.
+TEST(ScheduleCapacityOracle, BusyAirportsWithLongGroundChainsMatchBoost) {
+  int positive = 0;
+  std::int64_t largest = 0;  // nodes of the largest network: the chains must be long
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+    const int airports = 5;
+    const test::RandomTimetable t = test::MakeRandomTimetable(seed + 5000, airports, 120);
+    std::mt19937 rng(seed * 104729);
+    const auto origin = static_cast<std::uint32_t>(rng() % airports);
+    const auto destination =
+        static_cast<std::uint32_t>((origin + 1 + rng() % (airports - 1)) % airports);
+    const sys_seconds ready = sys_days{std::chrono::year{2025} / 6 / 2} + minutes{rng() % 10080};
+    const sys_seconds deadline = ready + minutes{14 * 1440 + rng() % (14 * 1440)};
+    const std::int64_t demand = static_cast<std::int64_t>(rng() % 400'000);
+
+    const ScenarioView view = test::OperatingView(*t.network);
+    ScheduleCapacityQuery q;
+    q.origin = AirportId(origin);
+    q.destinations = {AirportId(destination)};
+    q.ready = ready;
+    q.deadline = deadline;
+    q.demand_kg = demand;
+    FlowWorkspace workspace;
+    StopCheck stop;
+    auto got = ComputeScheduleCapacity(view, q, workspace, stop);
+    ASSERT_TRUE(got.ok()) << got.error().ToString();
+
+    const auto plain =
+        test::PlainFlights(t, std::chrono::floor<std::chrono::days>(ready) - std::chrono::days{2},
+                           std::chrono::floor<std::chrono::days>(deadline) + std::chrono::days{1});
+    const test::OracleAnswer want = test::SolveByOracle(
+        plain, test::PlainRulesOf(t, origin, destination, ready, deadline), demand);
+    const std::string where = "seed " + std::to_string(seed);
+    EXPECT_EQ(got->max_kg, want.max_kg) << where;
+    ASSERT_TRUE(got->plan.has_value()) << where;
+    EXPECT_EQ(got->plan->shipped_kg, want.plan_kg) << where;
+    EXPECT_EQ(static_cast<double>(got->plan->total_cost_micros), want.plan_cost) << where;
+    ExpectConsistent(*got, AirportId(destination), where);
+    if (got->max_kg > 0) ++positive;
+    largest = std::max(largest, got->events);
+  }
+  EXPECT_GE(positive, 20);
+  EXPECT_GE(largest, 150);
 }
 
 // The dated flights of `view` around the window as plain flights, payloads and costs as in the
