@@ -100,7 +100,7 @@ TEST(ScheduleCapacityOracle, RandomTimetablesMatchBoostPushRelabelAndSuccessiveS
 
 // Busy timetables: five airports, 120 routes, windows of two to four weeks, so each airport's chain
 // of events is long and the network under test is contracted and gets ground shortcuts spanning
-// of 16 nodes and more (schedule_network.h); the oracle's event list has neither.
+// 16 nodes and more (schedule_network.h); the oracle's event list has neither.
 TEST(ScheduleCapacityOracle, BusyAirportsWithLongGroundChainsMatchBoost) {
   int positive = 0;
   std::int64_t largest = 0;  // nodes of the largest network: the chains must be long
