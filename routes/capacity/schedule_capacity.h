@@ -109,7 +109,8 @@ struct ScheduleCapacityResult {
   std::optional<ScheduleBookingPlan> plan;  // with a demand
   NoScheduleReason reason = NoScheduleReason::kNone;
   std::string reason_detail;  // a sentence for people, when reason != kNone
-  // Sizes: dated flights expanded (on useful routes), flights and events left after pruning.
+  // Sizes: dated flights expanded (on useful routes), flights left after pruning, and nodes of the
+  // network other than the sink (events after the contraction of ground chains).
   std::int64_t flights_in_window = 0;
   std::int64_t flights_in_network = 0;
   std::int64_t events = 0;
