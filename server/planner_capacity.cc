@@ -1,4 +1,6 @@
-// PlannerService.ComputeCapacity, PlanFlow and AnalyzeClosures.
+// PlannerService.ComputeCapacity, PlanFlow and AnalyzeClosures. Each solves on a residual network
+// instantiated in the slot's FlowWorkspace from the view's flow template (ScenarioViews::
+// FlowTemplateFor: shared for the shared view, built per request for a request's own scenario).
 #include "routes/capacity/closures.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/min_cost_flow.h"
@@ -16,9 +18,9 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
       "ComputeCapacity", env(), context, response,
       [&](const routes::Network& network) { return CapacityQueryFromProto(*request, network); },
       SharedView(request->scenario(), response),
-      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
-         routes::StopCheck& stop) {
-        return routes::ComputeCapacity(*view, query, slot.workspaces().flows, stop);
+      [this](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
+             routes::StopCheck& stop) {
+        return routes::ComputeCapacity(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
       },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& result) {
         ToProto(*view, query, result, response);
@@ -32,9 +34,9 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
       "PlanFlow", env(), context, response,
       [&](const routes::Network& network) { return FlowPlanQueryFromProto(*request, network); },
       SharedView(request->scenario(), response),
-      [](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease& slot,
-         routes::StopCheck& stop) {
-        return routes::PlanFlow(*view, query, slot.workspaces().flows, stop);
+      [this](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease& slot,
+             routes::StopCheck& stop) {
+        return routes::PlanFlow(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
       },
       [&](const ViewPtr& view, const routes::FlowPlanQuery& query, const auto& plan) {
         ToProto(*view, query, plan, response);
@@ -48,9 +50,9 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
       "AnalyzeClosures", env(), context, response,
       [&](const routes::Network& network) { return ClosureQueryFromProto(*request, network); },
       SharedView(request->scenario(), response),
-      [](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
-         routes::StopCheck& stop) {
-        return routes::AnalyzeClosures(*view, query, slot.workspaces().flows, stop);
+      [this](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
+             routes::StopCheck& stop) {
+        return routes::AnalyzeClosures(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
       },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& analysis) {
         ToProto(*view, query, analysis, request->limit(), response);

@@ -24,6 +24,7 @@ routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
     day_ = today;
     view_ = shared;
     timetables_ = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
+    derived_ = std::make_shared<Derived>(shared);
   }
   return shared;
 }
@@ -32,6 +33,25 @@ std::shared_ptr<routes::TimetableCache> ScenarioViews::TimetablesOf(const ViewPt
   std::lock_guard lock(mutex_);
   // `view` is held by the caller, so an equal pointer is that very view, not a reused address.
   return view != nullptr && view == view_ ? timetables_ : nullptr;
+}
+
+ScenarioViews::FlowTemplatePtr ScenarioViews::FlowTemplateFor(const ViewPtr& view) {
+  std::shared_ptr<Derived> derived;
+  {
+    std::lock_guard lock(mutex_);
+    if (view == view_) derived = derived_;
+  }
+  if (derived == nullptr) {
+    // A request's own view: a template for this call, owning a reference to its view.
+    auto own = std::make_shared<Derived>(view);
+    own->flows = std::make_unique<const routes::FlowTemplate>(*view);
+    return FlowTemplatePtr(own, own->flows.get());
+  }
+  // Built outside the lock, once; concurrent first users wait here for it.
+  std::call_once(derived->flows_once, [&derived] {
+    derived->flows = std::make_unique<const routes::FlowTemplate>(*derived->view);
+  });
+  return FlowTemplatePtr(derived, derived->flows.get());
 }
 
 }  // namespace aircargo::server

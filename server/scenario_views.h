@@ -10,14 +10,24 @@
 // replaces it. A request with its own scenario gets no shared timetables (PlanItinerary expands its
 // flights).
 //
-// Thread safe. The shared view keeps its snapshot alive until the next snapshot or day replaces it.
+// It also comes with the flow template of the capacity RPCs (routes/capacity/flow_template.h), so a
+// ComputeCapacity, PlanFlow or AnalyzeClosures on the shared view instantiates its residual network
+// from arrays laid out once instead of reading every route record. It is built by the first
+// request that asks for it (the others asking meanwhile wait for it), kept beside the shared view
+// and dropped with it. It lives here rather than in ScenarioView so the view stays free of
+// routes/capacity (capacity depends on the view, not the reverse).
+//
+// Thread safe. The shared view keeps its snapshot alive until the next snapshot or day replaces it;
+// a flow template handed out keeps its view (and so its snapshot) alive while the caller holds it.
 #pragma once
 
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include "aircargo/v1/network.pb.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/itinerary/timetable_cache.h"
 #include "routes/network.h"
 #include "routes/result.h"
@@ -40,13 +50,27 @@ class ScenarioViews {
   // The shared timetables of `view` when it is the shared view (as For returned it), else null.
   std::shared_ptr<routes::TimetableCache> TimetablesOf(const ViewPtr& view);
 
+  using FlowTemplatePtr = std::shared_ptr<const routes::FlowTemplate>;
+  // The flow template of `view`: the shared one when `view` is the shared view (built once, on
+  // first use), otherwise one built now for this call only (what the core's view overloads do).
+  FlowTemplatePtr FlowTemplateFor(const ViewPtr& view);
+
  private:
+  // What is derived from the shared view, built once on first use.
+  struct Derived {
+    explicit Derived(ViewPtr v) : view(std::move(v)) {}
+    ViewPtr view;  // keeps the view alive while a template is held
+    std::once_flag flows_once;
+    std::unique_ptr<const routes::FlowTemplate> flows;
+  };
+
   const std::size_t timetable_max_bytes_;
   std::mutex mutex_;
   std::shared_ptr<const routes::Network> network_;  // the cached view's snapshot
   std::chrono::year_month_day day_{};
   ViewPtr view_;
   std::shared_ptr<routes::TimetableCache> timetables_;  // view_'s
+  std::shared_ptr<Derived> derived_;  // of view_
 };
 
 }  // namespace aircargo::server

@@ -97,9 +97,15 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
 
 Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
                                         FlowWorkspace& workspace, StopCheck& stop) {
-  auto built = FlowNetwork::Build(view, query.origin, query.destinations);
-  if (!built.ok()) return built.error();
-  FlowNetwork& network = built.value();
+  const FlowTemplate flows(view);
+  return AnalyzeClosures(flows, query, workspace, stop);
+}
+
+Result<ClosureAnalysis> AnalyzeClosures(const FlowTemplate& flows, const CapacityQuery& query,
+                                        FlowWorkspace& workspace, StopCheck& stop) {
+  const ScenarioView& view = flows.view();
+  FlowNetwork& network = workspace.network;
+  if (auto error = flows.Instantiate(query.origin, query.destinations, network)) return *error;
   auto base = AugmentMaxFlow(network, workspace, stop);
   if (!base.ok()) return base.error();
   auto paths = DecomposeFlow(network, stop);
@@ -119,7 +125,8 @@ Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const Capacity
   std::int64_t usable_routes = 0;
   for (std::uint32_t pair = 0; pair < network.pair_count(); ++pair) {
     const ArcLabel& label = network.label(pair);
-    if (label.kind == ArcKind::kSinkLink) continue;
+    // Sink links, and the routes the template disabled for this request (Build leaves them out).
+    if (label.kind == ArcKind::kSinkLink || network.capacity(pair) == 0) continue;
     if (label.kind == ArcKind::kThroughput) {
       airport_pairs[label.id].push_back(pair);
       if (network.flow(pair) > 0) airport_has_flow[label.id] = true;

@@ -11,14 +11,17 @@
 // restored, so a closure costs what it touches, not a pass over the network. The origin and the
 // destinations themselves are not candidates (closing them loses everything by definition).
 //
-// Errors: FlowNetwork::Build's, DEADLINE_EXCEEDED / CANCELLED. Thread safety: the view may be
-// shared; one FlowWorkspace and one StopCheck per call at a time (the overload without a workspace
+// The base network is instantiated from a FlowTemplate (routes/capacity/flow_template.h) into the
+// caller's FlowWorkspace. Errors: FlowNetwork::Build's, DEADLINE_EXCEEDED / CANCELLED. Thread
+// safety: the view and the template may be shared; one FlowWorkspace and one StopCheck per call at
+// a time (the overloads taking a view build a template for the call; the one without a workspace
 // uses a fresh one).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/ids.h"
 #include "routes/result.h"
@@ -48,6 +51,8 @@ struct ClosureAnalysis {
   std::int64_t airports_without_flow = 0;
 };
 
+Result<ClosureAnalysis> AnalyzeClosures(const FlowTemplate& flows, const CapacityQuery& query,
+                                        FlowWorkspace& workspace, StopCheck& stop);
 Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,
                                         FlowWorkspace& workspace, StopCheck& stop);
 Result<ClosureAnalysis> AnalyzeClosures(const ScenarioView& view, const CapacityQuery& query,

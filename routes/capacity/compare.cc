@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/paths/find_paths.h"
 #include "routes/paths/path_scratch.h"
@@ -37,16 +38,16 @@ constexpr std::pair<Objective, std::optional<Path> PairMetrics::*> kObjectives[]
     {Objective::kLegs, &PairMetrics::fewest_legs}};
 
 // The maximum flow from `origin` to each destination of `rows` (by index), on one flow network
-// built once for the origin: per destination only the sink moves and the flow is reset.
+// instantiated once for the origin from the scenario's template: per destination only the sink
+// moves and the flow is reset (by the network's journal: what the previous solve touched).
 // Destinations the origin cannot reach over arcs of positive capacity get 0 without solving.
-std::optional<Error> MeasureCapacities(const ScenarioView& view, AirportId origin,
+std::optional<Error> MeasureCapacities(const FlowTemplate& layout, AirportId origin,
                                        std::span<const OdPair> pairs,
                                        std::span<const std::size_t> indices,
                                        std::vector<PairMetrics*>& metrics, FlowWorkspace& flows,
                                        StopCheck& stop) {
-  auto built = FlowNetwork::BuildForOrigin(view, origin);
-  if (!built.ok()) return built.error();
-  FlowNetwork& network = built.value();
+  FlowNetwork& network = flows.network;
+  if (auto error = layout.InstantiateForOrigin(origin, network)) return error;
   std::vector<bool> reached(network.node_count(), false);
   std::vector<std::uint32_t> queue{network.source()};
   reached[network.source()] = true;
@@ -126,15 +127,15 @@ std::optional<Error> MeasurePaths(const ScenarioView& view, AirportId origin,
   return std::nullopt;
 }
 
-std::optional<Error> MeasureFromOrigin(const ScenarioView& view, AirportId origin,
+std::optional<Error> MeasureFromOrigin(const FlowTemplate& layout, AirportId origin,
                                        std::span<const OdPair> pairs,
                                        std::span<const std::size_t> indices,
                                        std::vector<PairMetrics*>& metrics, PathWorkspace& workspace,
                                        FlowWorkspace& flows, StopCheck& stop) {
-  if (auto error = MeasureCapacities(view, origin, pairs, indices, metrics, flows, stop)) {
+  if (auto error = MeasureCapacities(layout, origin, pairs, indices, metrics, flows, stop)) {
     return error;
   }
-  return MeasurePaths(view, origin, pairs, indices, metrics, workspace, stop);
+  return MeasurePaths(layout.view(), origin, pairs, indices, metrics, workspace, stop);
 }
 
 }  // namespace
@@ -183,6 +184,9 @@ Result<ScenarioComparison> CompareScenarios(const ScenarioView& baseline,
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return pairs[a].origin.value < pairs[b].origin.value;
   });
+  // One flow template per scenario, instantiated per origin.
+  const FlowTemplate baseline_flows(baseline);
+  const FlowTemplate alternative_flows(alternative);
   std::vector<PairMetrics*> metrics;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin;
@@ -191,11 +195,12 @@ Result<ScenarioComparison> CompareScenarios(const ScenarioView& baseline,
     const AirportId origin = pairs[order[begin]].origin;
     for (PairMetrics PairComparison::*side :
          {&PairComparison::baseline, &PairComparison::alternative}) {
-      const ScenarioView& view = side == &PairComparison::baseline ? baseline : alternative;
+      const FlowTemplate& layout =
+          side == &PairComparison::baseline ? baseline_flows : alternative_flows;
       metrics.clear();
       for (std::size_t i : group) metrics.push_back(&(comparison.pairs[i].*side));
       if (auto error =
-              MeasureFromOrigin(view, origin, pairs, group, metrics, workspace, flows, stop)) {
+              MeasureFromOrigin(layout, origin, pairs, group, metrics, workspace, flows, stop)) {
         return *error;
       }
     }

@@ -2,18 +2,16 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace aircargo::routes {
 
-Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origin,
-                                       std::span<const AirportId> destinations) {
-  const Network& network = view.network();
+std::optional<Error> FlowNetwork::CheckEndpoints(const Network& network, AirportId origin,
+                                                 std::span<const AirportId> destinations) {
   const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
   if (origin.value >= airport_count) return NotFound("origin", "airport index out of range");
   if (destinations.empty())
     return InvalidArgument("destinations", "must name at least one airport");
-  std::vector<bool> is_destination(airport_count, false);
-  std::vector<AirportId> targets;
   for (std::size_t i = 0; i < destinations.size(); ++i) {
     const AirportId d = destinations[i];
     if (d.value >= airport_count) {
@@ -23,6 +21,17 @@ Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origi
       return InvalidArgument("destinations[" + std::to_string(i) + "]",
                              "must differ from the origin " + network.airport(origin).iata);
     }
+  }
+  return std::nullopt;
+}
+
+Result<FlowNetwork> FlowNetwork::Build(const ScenarioView& view, AirportId origin,
+                                       std::span<const AirportId> destinations) {
+  const Network& network = view.network();
+  if (auto error = CheckEndpoints(network, origin, destinations)) return *error;
+  std::vector<bool> is_destination(network.airports().size(), false);
+  std::vector<AirportId> targets;
+  for (AirportId d : destinations) {
     if (!is_destination[d.value]) targets.push_back(d);
     is_destination[d.value] = true;
   }
@@ -40,129 +49,173 @@ FlowNetwork FlowNetwork::Assemble(const ScenarioView& view, AirportId origin,
                                   const std::vector<AirportId>& targets, bool with_sink) {
   const Network& network = view.network();
   const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
+  auto layout = std::make_shared<Layout>();
+  Layout& l = *layout;
   FlowNetwork f;
-  f.in_node_.resize(airport_count);
-  f.out_node_.resize(airport_count);
+  l.in_node.resize(airport_count);
+  l.out_node.resize(airport_count);
   std::uint32_t nodes = airport_count;
   for (std::uint32_t a = 0; a < airport_count; ++a) {
-    f.in_node_[a] = a;
-    f.out_node_[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
+    l.in_node[a] = a;
+    l.out_node[a] = network.airports()[a].throughput_kg_per_week > 0 ? nodes++ : a;
   }
-  f.source_ = f.in_node_[origin.value];
+  f.source_ = l.in_node[origin.value];
   // Without a sink yet: a node number no arc has, so no route is left out as leaving the sink.
   constexpr std::uint32_t kNoSink = 0xffffffffu;
   f.sink_ = !with_sink            ? kNoSink
-            : targets.size() == 1 ? f.out_node_[targets.front().value]
+            : targets.size() == 1 ? l.out_node[targets.front().value]
                                   : nodes++;
 
   // Upper bound on the pairs: every route, every throughput limit, every sink link.
   const std::size_t max_pairs = view.route_count() + airport_count + targets.size();
-  f.head_.reserve(2 * max_pairs);
+  l.head.reserve(2 * max_pairs);
   f.residual_.reserve(2 * max_pairs);
   f.capacity_.reserve(max_pairs);
-  f.cost_.reserve(max_pairs);
-  f.labels_.reserve(max_pairs);
+  l.cost.reserve(max_pairs);
+  l.labels.reserve(max_pairs);
   std::vector<std::uint32_t> tails;
   tails.reserve(2 * max_pairs);
   const auto add_pair = [&](std::uint32_t tail, std::uint32_t head, std::int64_t capacity,
                             std::int64_t cost, ArcLabel label) {
-    f.head_.push_back(head);
-    f.head_.push_back(tail);
+    l.head.push_back(head);
+    l.head.push_back(tail);
     f.residual_.push_back(capacity);
     f.residual_.push_back(0);
     f.capacity_.push_back(capacity);
-    f.cost_.push_back(cost);
-    f.labels_.push_back(label);
+    l.cost.push_back(cost);
+    l.labels.push_back(label);
     tails.push_back(tail);
     tails.push_back(head);
   };
   for (std::uint32_t a = 0; a < airport_count; ++a) {
-    if (f.in_node_[a] != f.out_node_[a]) {
-      add_pair(f.in_node_[a], f.out_node_[a], network.airports()[a].throughput_kg_per_week, 0,
+    if (l.in_node[a] != l.out_node[a]) {
+      add_pair(l.in_node[a], l.out_node[a], network.airports()[a].throughput_kg_per_week, 0,
                {ArcKind::kThroughput, a});
     }
   }
-  f.route_pair_.assign(view.route_count(), -1);
+  l.route_pair.assign(view.route_count(), -1);
   for (std::uint32_t r = 0; r < view.route_count(); ++r) {
     const RouteId id(r);
     if (!view.usable(id)) continue;
     const Route& route = view.route(id);
-    const std::uint32_t tail = f.out_node_[route.origin.value];
-    const std::uint32_t head = f.in_node_[route.destination.value];
+    const std::uint32_t tail = l.out_node[route.origin.value];
+    const std::uint32_t head = l.in_node[route.destination.value];
     if (head == f.source_ || tail == f.sink_ || tail == head) continue;
-    f.route_pair_[r] = static_cast<std::int64_t>(f.labels_.size());
+    l.route_pair[r] = static_cast<std::int64_t>(l.labels.size());
     add_pair(tail, head, view.weekly_capacity_kg(id), route.cost_per_kg_micros,
              {ArcKind::kRoute, r});
   }
   if (targets.size() > 1) {
     for (AirportId d : targets) {
-      add_pair(f.out_node_[d.value], f.sink_, kUnlimitedKg, 0, {ArcKind::kSinkLink, d.value});
+      add_pair(l.out_node[d.value], f.sink_, kUnlimitedKg, 0, {ArcKind::kSinkLink, d.value});
     }
   }
 
   if (!with_sink) f.sink_ = f.source_;  // until SetSink
 
   // Group arcs by tail (CSR).
-  f.first_.assign(nodes + 1, 0);
-  for (std::uint32_t tail : tails) ++f.first_[tail + 1];
-  for (std::uint32_t v = 0; v < nodes; ++v) f.first_[v + 1] += f.first_[v];
-  f.adjacency_.resize(tails.size());
-  std::vector<std::uint32_t> next(f.first_.begin(), f.first_.end() - 1);
-  for (std::uint32_t arc = 0; arc < tails.size(); ++arc) f.adjacency_[next[tails[arc]]++] = arc;
+  l.first.assign(nodes + 1, 0);
+  for (std::uint32_t tail : tails) ++l.first[tail + 1];
+  for (std::uint32_t v = 0; v < nodes; ++v) l.first[v + 1] += l.first[v];
+  l.adjacency.resize(tails.size());
+  std::vector<std::uint32_t> next(l.first.begin(), l.first.end() - 1);
+  for (std::uint32_t arc = 0; arc < tails.size(); ++arc) l.adjacency[next[tails[arc]]++] = arc;
+  f.owned_ = std::move(layout);
+  f.Point(*f.owned_, nodes);
   return f;
 }
 
 FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source,
                                   std::uint32_t sink, std::span<const FlowArcSpec> arcs) {
+  auto layout = std::make_shared<Layout>();
+  Layout& l = *layout;
   FlowNetwork f;
   f.source_ = source;
   f.sink_ = sink;
-  f.head_.reserve(2 * arcs.size());
+  l.head.reserve(2 * arcs.size());
   f.residual_.reserve(2 * arcs.size());
   f.capacity_.reserve(arcs.size());
-  f.cost_.reserve(arcs.size());
-  f.labels_.reserve(arcs.size());
-  f.first_.assign(node_count + 1, 0);
+  l.cost.reserve(arcs.size());
+  l.labels.reserve(arcs.size());
+  l.first.assign(node_count + 1, 0);
   for (const FlowArcSpec& a : arcs) {
-    f.head_.push_back(a.head);
-    f.head_.push_back(a.tail);
+    l.head.push_back(a.head);
+    l.head.push_back(a.tail);
     f.residual_.push_back(a.capacity);
     f.residual_.push_back(0);
     f.capacity_.push_back(a.capacity);
-    f.cost_.push_back(a.cost);
-    f.labels_.push_back(a.label);
-    ++f.first_[a.tail + 1];
-    ++f.first_[a.head + 1];
+    l.cost.push_back(a.cost);
+    l.labels.push_back(a.label);
+    ++l.first[a.tail + 1];
+    ++l.first[a.head + 1];
   }
-  for (std::uint32_t v = 0; v < node_count; ++v) f.first_[v + 1] += f.first_[v];
-  f.adjacency_.resize(f.head_.size());
-  std::vector<std::uint32_t> next(f.first_.begin(), f.first_.end() - 1);
-  for (std::uint32_t arc = 0; arc < f.head_.size(); ++arc) {
-    f.adjacency_[next[f.head_[arc ^ 1U]]++] = arc;  // grouped by tail = head of the reverse arc
+  for (std::uint32_t v = 0; v < node_count; ++v) l.first[v + 1] += l.first[v];
+  l.adjacency.resize(l.head.size());
+  std::vector<std::uint32_t> next(l.first.begin(), l.first.end() - 1);
+  for (std::uint32_t arc = 0; arc < l.head.size(); ++arc) {
+    l.adjacency[next[l.head[arc ^ 1U]]++] = arc;  // grouped by tail = head of the reverse arc
   }
+  f.owned_ = std::move(layout);
+  f.Point(*f.owned_, node_count);
   return f;
 }
 
+void FlowNetwork::Point(const Layout& layout, std::uint32_t node_count) {
+  layout_ = &layout;
+  first_ = layout.first.data();
+  adjacency_ = layout.adjacency.data();
+  head_ = layout.head.data();
+  cost_ = layout.cost.data();
+  labels_ = layout.labels.data();
+  in_node_ = layout.in_node.data();
+  out_node_ = layout.out_node.data();
+  node_count_ = node_count;
+  pair_count_ = static_cast<std::uint32_t>(layout.labels.size());
+}
+
 std::int64_t FlowNetwork::RoutePair(RouteId route) const {
-  return route.value < route_pair_.size() ? route_pair_[route.value] : -1;
+  return layout_ != nullptr && route.value < layout_->route_pair.size()
+             ? layout_->route_pair[route.value]
+             : -1;
 }
 
 std::int64_t FlowNetwork::ThroughputPair(AirportId airport) const {
-  if (airport.value >= in_node_.size() || in_node_[airport.value] == out_node_[airport.value]) {
+  if (layout_ == nullptr || airport.value >= layout_->in_node.size() ||
+      in_node_[airport.value] == out_node_[airport.value]) {
     return -1;
   }
   // Throughput pairs come first, in airport order.
-  const auto it = std::lower_bound(labels_.begin(), labels_.end(), airport.value,
+  const auto it = std::lower_bound(labels_, labels_ + pair_count_, airport.value,
                                    [](const ArcLabel& l, std::uint32_t a) {
                                      return l.kind == ArcKind::kThroughput && l.id < a;
                                    });
-  return static_cast<std::int64_t>(it - labels_.begin());
+  return static_cast<std::int64_t>(it - labels_);
 }
 
 void FlowNetwork::ResetFlow() {
-  for (std::uint32_t k = 0; k < capacity_.size(); ++k) {
+  if (tracking_) {
+    // Only touched pairs can carry flow; keep noting those whose capacity differs from the
+    // template's (the next Instantiate restores them).
+    std::size_t kept = 0;
+    for (std::uint32_t pair : touched_) {
+      residual_[2 * pair] = capacity_[pair];
+      residual_[2 * pair + 1] = 0;
+      if (capacity_[pair] != base_capacity_[pair]) touched_[kept++] = pair;
+    }
+    touched_.resize(kept);
+    return;
+  }
+  for (std::uint32_t k = 0; k < pair_count_; ++k) {
     residual_[2 * k] = capacity_[k];
     residual_[2 * k + 1] = 0;
+  }
+  if (template_id_ != 0) {
+    // Tracking again from here: the pairs whose capacity differs from the template's.
+    touched_.clear();
+    tracking_ = true;
+    for (std::uint32_t k = 0; k < pair_count_ && tracking_; ++k) {
+      if (capacity_[k] != base_capacity_[k]) Touch(k);
+    }
   }
 }
 
@@ -170,6 +223,22 @@ void FlowNetwork::SetCapacity(std::uint32_t pair, std::int64_t capacity) {
   capacity_[pair] = capacity;
   residual_[2 * pair] = capacity;
   residual_[2 * pair + 1] = 0;
+  if (tracking_) Touch(pair);
+}
+
+void FlowNetwork::PairsWithFlow(std::vector<std::uint32_t>& pairs) const {
+  pairs.clear();
+  if (tracking_) {
+    for (std::uint32_t pair : touched_) {
+      if (flow(pair) > 0) pairs.push_back(pair);
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    return;
+  }
+  for (std::uint32_t pair = 0; pair < pair_count_; ++pair) {
+    if (flow(pair) > 0) pairs.push_back(pair);
+  }
 }
 
 }  // namespace aircargo::routes

@@ -10,11 +10,26 @@
 //
 // Arcs come in pairs: arc 2k is the forward arc of pair k, 2k+1 its reverse (residual) arc, so
 // Reverse(a) == a ^ 1. Every algorithm in routes/capacity works on this residual graph; the Boost
-// baselines (routes/capacity/boost_flow.h) convert it. Not thread-safe to mutate; cheap to copy.
+// baselines (routes/capacity/boost_flow.h) convert it.
+//
+// Two ways to get one. Build / BuildForOrigin / FromArcs make a self-contained network (a pass over
+// the route records). A FlowTemplate (routes/capacity/flow_template.h) lays the origin-independent
+// structure out once per view, and FlowTemplate::Instantiate turns a network the caller keeps
+// (FlowWorkspace::network) into a request's network by resetting only its residuals and
+// capacities; there the arcs Build leaves out are present at capacity 0 (no algorithm can push on
+// them or count them in a cut, so the answers are Build's), and so are sink links of the airports
+// that are not destinations. A pair at capacity 0 carries nothing: callers that count pairs skip
+// those. The structure (nodes, arcs, adjacency, costs, labels) is immutable and shared by copies;
+// the residuals and capacities belong to each network.
+//
+// Thread safety: not thread safe to mutate; copies are independent (they share only the immutable
+// structure). A network from a template points into it: the template must outlive its use.
 #pragma once
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -53,8 +68,13 @@ struct FlowArcSpec {
   ArcLabel label;
 };
 
+class FlowTemplate;
+
 class FlowNetwork {
  public:
+  // An empty network (no nodes) for FlowTemplate::Instantiate to fill.
+  FlowNetwork() = default;
+
   // Validates the endpoints: destinations non-empty (INVALID_ARGUMENT "destinations"), airports in
   // range (NOT_FOUND), origin not among the destinations (INVALID_ARGUMENT). Duplicate destinations
   // count once.
@@ -75,15 +95,15 @@ class FlowNetwork {
   // Makes `destination`'s (out) node the sink; zero flow is the caller's business (ResetFlow).
   void SetSink(AirportId destination) { sink_ = out_node_[destination.value]; }
 
-  std::uint32_t node_count() const { return static_cast<std::uint32_t>(first_.size() - 1); }
+  std::uint32_t node_count() const { return node_count_; }
   std::uint32_t source() const { return source_; }
   std::uint32_t sink() const { return sink_; }
-  std::uint32_t pair_count() const { return static_cast<std::uint32_t>(labels_.size()); }
-  std::uint32_t arc_count() const { return static_cast<std::uint32_t>(head_.size()); }
+  std::uint32_t pair_count() const { return pair_count_; }
+  std::uint32_t arc_count() const { return 2 * pair_count_; }
 
   // Arcs leaving `node` (forward and reverse), as arc indices.
   std::span<const std::uint32_t> OutArcs(std::uint32_t node) const {
-    return {adjacency_.data() + first_[node], adjacency_.data() + first_[node + 1]};
+    return {adjacency_ + first_[node], adjacency_ + first_[node + 1]};
   }
   static std::uint32_t Reverse(std::uint32_t arc) { return arc ^ 1U; }
   static bool IsForward(std::uint32_t arc) { return (arc & 1U) == 0; }
@@ -97,6 +117,7 @@ class FlowNetwork {
   void Push(std::uint32_t arc, std::int64_t kg) {
     residual_[arc] -= kg;
     residual_[arc ^ 1U] += kg;
+    if (tracking_) Touch(arc >> 1);
   }
 
   // Pair k: its label, original capacity and current flow (capacity - forward residual).
@@ -104,39 +125,84 @@ class FlowNetwork {
   std::int64_t capacity(std::uint32_t pair) const { return capacity_[pair]; }
   std::int64_t flow(std::uint32_t pair) const { return capacity_[pair] - residual_[2 * pair]; }
 
-  // The pair of a route / an airport's throughput arc, or -1 when the network has none.
+  // The pair of a route / an airport's throughput arc, or -1 when the network has none (in a
+  // network from a template, a route Build leaves out has a pair at capacity 0).
   std::int64_t RoutePair(RouteId route) const;
   std::int64_t ThroughputPair(AirportId airport) const;
   // The in / out node of an airport (equal unless the airport is split).
   std::uint32_t InNode(AirportId airport) const { return in_node_[airport.value]; }
   std::uint32_t OutNode(AirportId airport) const { return out_node_[airport.value]; }
 
-  // Zero flow everywhere.
+  // Zero flow everywhere. In a network from a template, costs what the solves since the last reset
+  // touched, not a pass over every pair.
   void ResetFlow();
   // Sets a pair's flow (0..capacity); the caller keeps flow conserved.
   void SetFlow(std::uint32_t pair, std::int64_t kg) {
     residual_[2 * pair] = capacity_[pair] - kg;
     residual_[2 * pair + 1] = kg;
+    if (tracking_) Touch(pair);
   }
   // Changes a pair's capacity and zeroes its flow (call ResetFlow before solving again).
   void SetCapacity(std::uint32_t pair, std::int64_t capacity);
 
+  // The pairs carrying flow (> 0), ascending, into `pairs` (cleared first). In a network from a
+  // template, costs what the solves touched.
+  void PairsWithFlow(std::vector<std::uint32_t>& pairs) const;
+
  private:
+  friend class FlowTemplate;
+
+  // The immutable structure: shared by copies, or owned by a FlowTemplate.
+  struct Layout {
+    std::vector<std::uint32_t> first;       // node -> first index in adjacency (node_count + 1)
+    std::vector<std::uint32_t> adjacency;   // arc indices grouped by tail
+    std::vector<std::uint32_t> head;        // per arc
+    std::vector<std::int64_t> cost;         // per pair
+    std::vector<ArcLabel> labels;           // per pair
+    std::vector<std::int64_t> route_pair;   // per route id of the view; -1 when absent
+    std::vector<std::uint32_t> in_node;     // per airport
+    std::vector<std::uint32_t> out_node;    // per airport
+  };
+
   static FlowNetwork Assemble(const ScenarioView& view, AirportId origin,
                               const std::vector<AirportId>& targets, bool with_sink);
+  // The endpoint checks of Build (and FlowTemplate::Instantiate), in the same order.
+  static std::optional<Error> CheckEndpoints(const Network& network, AirportId origin,
+                                             std::span<const AirportId> destinations);
+  // Points the accessors at `layout` (owned by owned_ or by a template).
+  void Point(const Layout& layout, std::uint32_t node_count);
+  // Notes a pair that differs from the template's zero flow state; gives up tracking (the next
+  // reset is a full one) rather than grow the journal past the capacity it was given.
+  void Touch(std::uint32_t pair) {
+    if (touched_.size() < touched_.capacity()) {
+      touched_.push_back(pair);
+    } else {
+      tracking_ = false;
+    }
+  }
 
+  std::shared_ptr<const Layout> owned_;  // null when the layout belongs to a FlowTemplate
+  const Layout* layout_ = nullptr;
+  const std::uint32_t* first_ = nullptr;
+  const std::uint32_t* adjacency_ = nullptr;
+  const std::uint32_t* head_ = nullptr;
+  const std::int64_t* cost_ = nullptr;
+  const ArcLabel* labels_ = nullptr;
+  const std::uint32_t* in_node_ = nullptr;
+  const std::uint32_t* out_node_ = nullptr;
+  std::uint32_t node_count_ = 0;
+  std::uint32_t pair_count_ = 0;
   std::uint32_t source_ = 0;
   std::uint32_t sink_ = 0;
-  std::vector<std::uint32_t> first_;      // node -> first index in adjacency_ (node_count + 1)
-  std::vector<std::uint32_t> adjacency_;  // arc indices grouped by tail
-  std::vector<std::uint32_t> head_;       // per arc
-  std::vector<std::int64_t> residual_;    // per arc
-  std::vector<std::int64_t> capacity_;    // per pair
-  std::vector<std::int64_t> cost_;        // per pair
-  std::vector<ArcLabel> labels_;          // per pair
-  std::vector<std::int64_t> route_pair_;  // per route id of the view; -1 when absent
-  std::vector<std::uint32_t> in_node_;    // per airport
-  std::vector<std::uint32_t> out_node_;   // per airport
+  std::vector<std::int64_t> residual_;  // per arc
+  std::vector<std::int64_t> capacity_;  // per pair
+
+  // From a template: which one (0: none), its capacities, and while tracking_, every pair whose
+  // capacity or flow may differ from the template's (with repeats).
+  std::uint64_t template_id_ = 0;
+  const std::int64_t* base_capacity_ = nullptr;
+  bool tracking_ = false;
+  std::vector<std::uint32_t> touched_;
 };
 
 }  // namespace aircargo::routes

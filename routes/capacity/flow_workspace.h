@@ -1,7 +1,9 @@
 // FlowWorkspace: the reusable scratch arrays of the capacity algorithms (ComputeCapacity,
-// PlanFlow, AnalyzeClosures, CompareScenarios): BFS levels and queues, DFS path and current arcs
-// of the blocking flows, potentials, distances and heap of the min-cost flow. Grown to the flow
-// network's size on first use and reused, so a solve allocates nothing once warm.
+// PlanFlow, AnalyzeClosures, CompareScenarios): the request's residual network (instantiated from
+// a FlowTemplate, routes/capacity/flow_template.h), BFS levels and queues, DFS path and current
+// arcs of the blocking flows, potentials, distances and heap of the min-cost flow. Grown to the
+// flow network's size on first use and reused, so building a request's network and solving it
+// allocate nothing once warm.
 //
 // Owned by the caller, never by the core: aircargod keeps one per compute slot
 // (server/compute_slots.h), beside the PathWorkspace; one-off callers (tests, tools) may pass a
@@ -12,9 +14,14 @@
 #include <utility>
 #include <vector>
 
+#include "routes/capacity/flow_network.h"
+
 namespace aircargo::routes {
 
 struct FlowWorkspace {
+  // The network of the current request (FlowTemplate::Instantiate); it points into the template it
+  // was last instantiated from, so it is only meaningful while that template lives.
+  FlowNetwork network;
   std::vector<std::int32_t> level;        // per node: position on a shortest path, -1 if none
   std::vector<std::int32_t> back;         // per node: distance to the sink (BuildLevels)
   std::vector<std::uint32_t> current;     // per node: index of the next out arc to try
@@ -29,6 +36,8 @@ struct FlowWorkspace {
   // uses it to undo a re-solve by touching only what changed).
   bool journal = false;
   std::vector<std::uint32_t> pushed;
+  // Pairs carrying flow (FlowNetwork::PairsWithFlow).
+  std::vector<std::uint32_t> flow_pairs;
 };
 
 }  // namespace aircargo::routes

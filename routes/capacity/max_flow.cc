@@ -51,9 +51,14 @@ Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQ
 
 Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
                                        FlowWorkspace& workspace, StopCheck& stop) {
-  auto built = FlowNetwork::Build(view, query.origin, query.destinations);
-  if (!built.ok()) return built.error();
-  FlowNetwork& network = built.value();
+  const FlowTemplate flows(view);
+  return ComputeCapacity(flows, query, workspace, stop);
+}
+
+Result<CapacityResult> ComputeCapacity(const FlowTemplate& flows, const CapacityQuery& query,
+                                       FlowWorkspace& workspace, StopCheck& stop) {
+  FlowNetwork& network = workspace.network;
+  if (auto error = flows.Instantiate(query.origin, query.destinations, network)) return *error;
   auto flow = AugmentMaxFlow(network, workspace, stop);
   if (!flow.ok()) return flow.error();
 
@@ -78,9 +83,10 @@ Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQ
                    [](const Bottleneck& a, const Bottleneck& b) {
                      return a.capacity_kg_per_week > b.capacity_kg_per_week;
                    });
-  for (std::uint32_t pair = 0; pair < network.pair_count(); ++pair) {
+  network.PairsWithFlow(workspace.flow_pairs);
+  for (std::uint32_t pair : workspace.flow_pairs) {
     const ArcLabel& label = network.label(pair);
-    if (label.kind != ArcKind::kRoute || network.flow(pair) <= 0) continue;
+    if (label.kind != ArcKind::kRoute) continue;
     result.route_flows.push_back({RouteId(label.id), network.flow(pair), network.capacity(pair)});
   }
   std::stable_sort(result.route_flows.begin(), result.route_flows.end(),

@@ -6,17 +6,20 @@
 // Algorithm: Dinic's blocking flows on the FlowNetwork residual graph (routes/capacity/
 // blocking_flow.h: levels by a bidirectional BFS that stops where the searches from the origin and
 // the destination meet), O(V^2 E) worst case and far less on route networks; StopCheck::Poll is
-// honoured in every phase. Scratch arrays live in the caller's FlowWorkspace and are reused, so a
-// query allocates only its FlowNetwork and its result. Errors: those of FlowNetwork::Build,
-// DEADLINE_EXCEEDED / CANCELLED from the StopCheck. Thread safety: the view may be shared; one
-// workspace and one StopCheck per call at a time. The overloads without a workspace use a fresh
-// one (allocating per call; for one-off callers).
+// honoured in every phase. The request's network is instantiated from a FlowTemplate
+// (routes/capacity/flow_template.h) into the caller's FlowWorkspace, whose buffers and scratch
+// arrays are reused, so a query on a shared template allocates only its result. Errors: those of
+// FlowNetwork::Build, DEADLINE_EXCEEDED / CANCELLED from the StopCheck. Thread safety: the view and
+// the template may be shared; one workspace and one StopCheck per call at a time. The overloads
+// taking a view build a template for the call; those without a workspace use a fresh one
+// (allocating per call; for one-off callers).
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/flow_workspace.h"
 #include "routes/ids.h"
 #include "routes/result.h"
@@ -59,6 +62,8 @@ struct CapacityResult {
   std::vector<RouteFlow> route_flows;
 };
 
+Result<CapacityResult> ComputeCapacity(const FlowTemplate& flows, const CapacityQuery& query,
+                                       FlowWorkspace& workspace, StopCheck& stop);
 Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,
                                        FlowWorkspace& workspace, StopCheck& stop);
 Result<CapacityResult> ComputeCapacity(const ScenarioView& view, const CapacityQuery& query,

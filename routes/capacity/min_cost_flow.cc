@@ -120,14 +120,20 @@ Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, 
 
 Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query,
                           FlowWorkspace& workspace, StopCheck& stop) {
+  const FlowTemplate flows(view);
+  return PlanFlow(flows, query, workspace, stop);
+}
+
+Result<FlowPlan> PlanFlow(const FlowTemplate& flows, const FlowPlanQuery& query,
+                          FlowWorkspace& workspace, StopCheck& stop) {
+  const ScenarioView& view = flows.view();
   if (query.demand_kg_per_week < 0 || query.demand_kg_per_week > kMaxDemandKgPerWeek) {
     return InvalidArgument("demand_kg_per_week",
                            "must be between 0 and " + std::to_string(kMaxDemandKgPerWeek) +
                                " kg, got " + std::to_string(query.demand_kg_per_week));
   }
-  auto built = FlowNetwork::Build(view, query.origin, query.destinations);
-  if (!built.ok()) return built.error();
-  FlowNetwork& network = built.value();
+  FlowNetwork& network = workspace.network;
+  if (auto error = flows.Instantiate(query.origin, query.destinations, network)) return *error;
   auto sent = SolveMinCostFlow(network, query.demand_kg_per_week, workspace, stop);
   if (!sent.ok()) return sent.error();
 
@@ -156,19 +162,22 @@ Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query,
                                 : a.kg_per_week > b.kg_per_week;
                    });
 
-  // Route flows and cost from the paths (identical to the solver's flow up to zero-cost cycles).
-  std::vector<std::int64_t> route_kg(view.route_count(), 0);
+  // Route flows and cost from the paths (identical to the solver's flow up to zero-cost cycles),
+  // summed per route in route id order without a pass over every route.
+  std::vector<std::pair<std::uint32_t, std::int64_t>> route_kg;
   Int128 cost = 0;
   for (const PlannedPath& path : plan.paths) {
     cost += static_cast<Int128>(path.kg_per_week) * path.cost_per_kg_micros;
-    for (RouteId r : path.routes) route_kg[r.value] += path.kg_per_week;
+    for (RouteId r : path.routes) route_kg.emplace_back(r.value, path.kg_per_week);
   }
   plan.total_cost_micros = Saturate(cost);
   plan.cost_saturated = cost > std::numeric_limits<std::int64_t>::max();
-  for (std::uint32_t r = 0; r < route_kg.size(); ++r) {
-    if (route_kg[r] > 0) {
-      plan.route_flows.push_back({RouteId(r), route_kg[r], view.weekly_capacity_kg(RouteId(r))});
-    }
+  std::sort(route_kg.begin(), route_kg.end());
+  for (std::size_t i = 0; i < route_kg.size();) {
+    const std::uint32_t r = route_kg[i].first;
+    std::int64_t kg = 0;
+    for (; i < route_kg.size() && route_kg[i].first == r; ++i) kg += route_kg[i].second;
+    if (kg > 0) plan.route_flows.push_back({RouteId(r), kg, view.weekly_capacity_kg(RouteId(r))});
   }
   std::stable_sort(plan.route_flows.begin(), plan.route_flows.end(),
                    [](const RouteFlow& a, const RouteFlow& b) {

@@ -9,14 +9,18 @@
 // on the FlowNetwork residual graph. Costs are summed in __int128; the total saturates at
 // INT64_MAX (cost_saturated says so). Errors: FlowNetwork::Build's, INVALID_ARGUMENT
 // "demand_kg_per_week" (negative or above kMaxDemandKgPerWeek), DEADLINE_EXCEEDED / CANCELLED.
-// Thread safety: the view may be shared; one FlowWorkspace (routes/capacity/flow_workspace.h) and
-// one StopCheck per call at a time; the overloads without a workspace use a fresh one.
+// The request's network is instantiated from a FlowTemplate (routes/capacity/flow_template.h) into
+// the caller's FlowWorkspace. Thread safety: the view and the template may be shared; one
+// FlowWorkspace (routes/capacity/flow_workspace.h) and one StopCheck per call at a time; the
+// overloads taking a view build a template for the call, those without a workspace use a fresh
+// one.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/ids.h"
 #include "routes/result.h"
@@ -51,6 +55,8 @@ struct FlowPlan {
   std::vector<PlannedPath> paths;      // cheapest per kg first; kg add up to shipped
 };
 
+Result<FlowPlan> PlanFlow(const FlowTemplate& flows, const FlowPlanQuery& query,
+                          FlowWorkspace& workspace, StopCheck& stop);
 Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query,
                           FlowWorkspace& workspace, StopCheck& stop);
 Result<FlowPlan> PlanFlow(const ScenarioView& view, const FlowPlanQuery& query, StopCheck& stop);

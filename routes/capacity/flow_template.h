@@ -1,0 +1,76 @@
+// FlowTemplate: the origin-independent layout of a view's flow network, laid out once so that a
+// request's residual network is a reset of buffers the caller already owns, not a pass over the
+// route records.
+//
+// It holds what FlowNetwork::Build would produce for any origin and destinations of the view:
+// the nodes (an airport with a terminal limit split into in and out nodes), the throughput pairs
+// in airport order, one arc pair for every usable route (self-loops aside) in route id order, one
+// sink link per airport (airport order) into a reserved super-sink node, the CSR adjacency, costs,
+// labels and the route -> pair map. Instantiate then gives a FlowNetwork the request's residuals:
+// every capacity as in the template, the arcs Build leaves out for this request (routes into the
+// source, and with one destination routes out of the sink) at capacity 0, and with several
+// destinations their sink links enabled (kUnlimitedKg). Arcs at capacity 0 carry nothing and are
+// never in a cut, and the arcs that remain keep Build's relative order at every node, so max flow,
+// min cut, min-cost flow and path decompositions answer exactly as on Build's network
+// (tests/routes/capacity/flow_template_test.cc checks it against Build and Boost).
+//
+// The network the caller passes (usually FlowWorkspace::network) keeps its buffers: when it was
+// last instantiated from the same template and its change journal is complete, only the pairs the
+// previous request disabled, enabled or pushed flow on are restored; otherwise the residuals are
+// copied in full (no allocation once the buffers have grown to the network's size).
+//
+// Lifetime: the view must outlive the template, and the template every network instantiated from
+// it (the networks point into its arrays). aircargod keeps one per shared view
+// (server/scenario_views.h), built on first use and dropped with the view.
+//
+// Thread safety: immutable after construction; any number of threads may Instantiate from one
+// template at once, each into its own FlowNetwork.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "routes/capacity/flow_network.h"
+#include "routes/ids.h"
+#include "routes/result.h"
+#include "routes/scenario_view.h"
+
+namespace aircargo::routes {
+
+class FlowTemplate {
+ public:
+  // One pass over the view's routes (about what one FlowNetwork::Build costs).
+  explicit FlowTemplate(const ScenarioView& view);
+  FlowTemplate(const FlowTemplate&) = delete;
+  FlowTemplate& operator=(const FlowTemplate&) = delete;
+
+  const ScenarioView& view() const { return *view_; }
+  std::uint32_t node_count() const { return node_count_; }
+  std::uint32_t pair_count() const { return static_cast<std::uint32_t>(capacity_.size()); }
+
+  // `network` becomes the residual network of FlowNetwork::Build(view, origin, destinations), at
+  // zero flow. Errors are Build's (same codes, fields and messages); `network` is unchanged then.
+  std::optional<Error> Instantiate(AirportId origin, std::span<const AirportId> destinations,
+                                   FlowNetwork& network) const;
+  // As FlowNetwork::BuildForOrigin (no sink until SetSink). NOT_FOUND for an origin out of range.
+  std::optional<Error> InstantiateForOrigin(AirportId origin, FlowNetwork& network) const;
+
+ private:
+  // Zero flow and the template's capacities, by the journal when it can.
+  void Reset(FlowNetwork& network) const;
+  // Capacity 0 for the routes into `node` (reverse route arcs leaving it) or out of it.
+  void DisableRoutes(FlowNetwork& network, std::uint32_t node, bool into) const;
+
+  const ScenarioView* view_;
+  std::uint64_t id_;  // unique per template, so a network knows whose journal it holds
+  FlowNetwork::Layout layout_;
+  std::vector<std::int64_t> capacity_;  // per pair; sink links 0
+  std::uint32_t node_count_ = 0;
+  std::uint32_t super_sink_ = 0;
+  std::uint32_t first_sink_link_ = 0;  // the pair of airport 0's sink link
+  std::uint32_t journal_limit_ = 0;
+};
+
+}  // namespace aircargo::routes
