@@ -8,6 +8,15 @@
 // network (formats::LoadOpenFlightsWorld). Pairs come from a fixed seed and are kept only when
 // their minimum cut is neither all of the origin's outbound routes nor all of the destination's
 // inbound routes (a cut deeper in the network). AIRCARGO_BENCH_SMOKE=1: Shenyang only, few pairs.
+//
+// The flow template (routes/capacity/flow_template.h) beside the per-request build it replaces,
+// same run: `FlowNetwork/Build` (the pass over the route records every request made) against
+// `FlowTemplate/Instantiate` (the journal reset of a workspace a previous solve dirtied) and
+// `FlowTemplate/Build` (once per view); `ComputeCapacity/BuildAndSolve` (Build + Dinic + min cut +
+// route flows, what ComputeCapacity did per request) against `ComputeCapacity/SharedTemplate` (the
+// server's shared view: instantiate + the same solve) and `ComputeCapacity` (the view overload: a
+// template per call, as a request with its own scenario); `PlanFlow/BuildAndSolve` against
+// `PlanFlow/SharedTemplate` and `PlanFlow` for 20 t/week.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -16,6 +25,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/bench_support.h"
@@ -24,6 +34,8 @@
 #include "routes/capacity/boost_flow.h"
 #include "routes/capacity/closures.h"
 #include "routes/capacity/flow_network.h"
+#include "routes/capacity/flow_paths.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/min_cost_flow.h"
 #include "routes/scenario_view.h"
@@ -52,8 +64,12 @@ struct Case {
 struct Fixture {
   std::shared_ptr<const Network> network;
   std::unique_ptr<ScenarioView> view;
+  std::unique_ptr<FlowTemplate> flows;  // of view
   std::vector<Case> cases;
 };
+
+// PlanFlow's demand in the loadgen's plan-flow mode: 20 t/week.
+constexpr std::int64_t kPlanDemandKg = 20'000;
 
 // The sum of the usable capacities of `routes`.
 template <typename Routes>
@@ -67,6 +83,7 @@ Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) 
   auto* f = new Fixture;
   f->network = std::move(network);
   f->view = std::make_unique<ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
+  f->flows = std::make_unique<FlowTemplate>(*f->view);
   std::vector<AirportId> served;
   for (std::uint32_t a = 0; a < f->network->airports().size(); ++a) {
     if (f->network->outbound(AirportId(a)).size() >= 3 &&
@@ -282,6 +299,123 @@ void ComputeCapacityEndToEnd(benchmark::State& state, const Fixture* f) {
   }
 }
 
+void FlowNetworkBuild(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    const std::vector<AirportId> destinations{c.destination};
+    auto built = FlowNetwork::Build(*f->view, c.origin, destinations);
+    benchmark::DoNotOptimize(built);
+  }
+}
+
+void FlowTemplateBuild(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  for (auto _ : state) {
+    FlowTemplate flows(*f->view);
+    benchmark::DoNotOptimize(flows.pair_count());
+  }
+}
+
+// Instantiate into a workspace whose network the previous pair's max flow dirtied (only the
+// instantiation is timed).
+void FlowTemplateInstantiate(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    const std::vector<AirportId> destinations{c.destination};
+    auto error = f->flows->Instantiate(c.origin, destinations, workspace.network);
+    benchmark::DoNotOptimize(error);
+    state.PauseTiming();
+    StopCheck stop;
+    auto flow = AugmentMaxFlow(workspace.network, workspace, stop);
+    if (!flow.ok() || *flow != c.max_flow) state.SkipWithError("wrong maximum");
+    state.ResumeTiming();
+  }
+}
+
+// What ComputeCapacity did per request before the template: Build, Dinic, min cut, a pass over
+// every pair for the route flows.
+void ComputeCapacityBuildAndSolve(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    const std::vector<AirportId> destinations{c.destination};
+    auto built = FlowNetwork::Build(*f->view, c.origin, destinations);
+    StopCheck stop;
+    auto flow = AugmentMaxFlow(built.value(), workspace, stop);
+    if (!flow.ok() || *flow != c.max_flow) state.SkipWithError("wrong maximum");
+    auto cut = MinCutPairs(*built, workspace);
+    std::vector<RouteFlow> flows;
+    for (std::uint32_t pair = 0; pair < built->pair_count(); ++pair) {
+      if (built->label(pair).kind != ArcKind::kRoute || built->flow(pair) <= 0) continue;
+      flows.push_back({RouteId(built->label(pair).id), built->flow(pair), built->capacity(pair)});
+    }
+    benchmark::DoNotOptimize(cut);
+    benchmark::DoNotOptimize(flows);
+  }
+}
+
+void ComputeCapacitySharedTemplate(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    StopCheck stop;
+    auto result = ComputeCapacity(*f->flows, {c.origin, {c.destination}}, workspace, stop);
+    if (!result.ok() || result->max_flow_kg_per_week != c.max_flow) {
+      state.SkipWithError("wrong maximum");
+    }
+    benchmark::DoNotOptimize(result);
+  }
+}
+
+// What PlanFlow did per request before the template: Build, min-cost flow, decomposition.
+void PlanFlowBuildAndSolve(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    const std::vector<AirportId> destinations{c.destination};
+    auto built = FlowNetwork::Build(*f->view, c.origin, destinations);
+    StopCheck stop;
+    auto sent = SolveMinCostFlow(built.value(), kPlanDemandKg, workspace, stop);
+    auto paths = DecomposeFlow(*built, stop);
+    benchmark::DoNotOptimize(sent);
+    benchmark::DoNotOptimize(paths);
+  }
+}
+
+void PlanFlowSharedTemplate(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    StopCheck stop;
+    auto plan = PlanFlow(*f->flows, {c.origin, {c.destination}, kPlanDemandKg}, workspace, stop);
+    benchmark::DoNotOptimize(plan);
+  }
+}
+
+void PlanFlowEndToEnd(benchmark::State& state, const Fixture* f) {
+  if (!Usable(state, f)) return;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    StopCheck stop;
+    auto plan = PlanFlow(*f->view, {c.origin, {c.destination}, kPlanDemandKg}, stop);
+    benchmark::DoNotOptimize(plan);
+  }
+}
+
 void AnalyzeClosuresEndToEnd(benchmark::State& state, const Fixture* f) {
   if (!Usable(state, f)) return;
   std::size_t i = 0;
@@ -334,6 +468,21 @@ void Register(const char* name, const Fixture* (*fixture)()) {
   benchmark::RegisterBenchmark((n + "/AnalyzeClosures").c_str(), [fixture](benchmark::State& s) {
     AnalyzeClosuresEndToEnd(s, fixture());
   })->Unit(benchmark::kMicrosecond);
+  const std::pair<const char*, void (*)(benchmark::State&, const Fixture*)> template_benches[] = {
+      {"/FlowNetwork/Build", &FlowNetworkBuild},
+      {"/FlowTemplate/Build", &FlowTemplateBuild},
+      {"/FlowTemplate/Instantiate", &FlowTemplateInstantiate},
+      {"/ComputeCapacity/BuildAndSolve", &ComputeCapacityBuildAndSolve},
+      {"/ComputeCapacity/SharedTemplate", &ComputeCapacitySharedTemplate},
+      {"/PlanFlow/BuildAndSolve", &PlanFlowBuildAndSolve},
+      {"/PlanFlow/SharedTemplate", &PlanFlowSharedTemplate},
+      {"/PlanFlow", &PlanFlowEndToEnd}};
+  for (const auto& [suffix, bench] : template_benches) {
+    benchmark::RegisterBenchmark((n + suffix).c_str(), [fixture, bench = bench](
+                                                           benchmark::State& s) {
+      bench(s, fixture());
+    })->Unit(benchmark::kMicrosecond);
+  }
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // that finds every slot busy waits in line until one frees, its deadline passes, the server's
 // compute budget runs out or the client cancels (the StopCheck decides), instead of being turned
 // away. Each slot owns the core's reusable workspaces (the PathWorkspace of the path searches and
-// the FlowWorkspace of the capacity algorithms; the core keeps no thread_local scratch), so their
+// the FlowWorkspace of the capacity algorithms, which also holds the request's residual network
+// instantiated from a flow template; the core keeps no thread_local scratch), so their
 // memory is N workspaces however many threads gRPC uses to receive calls, and a query's searches
 // and solves allocate no scratch once its slot has warmed up. A Lease gives its holder exclusive
 // use of the slot's workspaces until it is destroyed.

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -42,8 +44,13 @@ Result<std::shared_ptr<const Network>> Load(const std::string& path) {
 // aircargod at ~280 MiB with the world network (46 MiB after loading). A few arenas and a fixed
 // 1 MiB mmap threshold (large per-request buffers go back to the system when freed) keep it under
 // 100 MiB at no measurable cost to the planning RPCs (docs/performance.md). Explicit
-// MALLOC_ARENA_MAX / MALLOC_MMAP_THRESHOLD_ settings in the environment still win.
+// MALLOC_ARENA_MAX / MALLOC_MMAP_THRESHOLD_ settings in the environment still win, and
+// AIRCARGO_MALLOC_DEFAULTS=1 leaves glibc's defaults alone (to measure what the tuning is worth).
 void TuneAllocator() {
+  if (const char* defaults = std::getenv("AIRCARGO_MALLOC_DEFAULTS");
+      defaults != nullptr && *defaults != 0 && std::string_view(defaults) != "0") {
+    return;
+  }
   if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr) mallopt(M_MMAP_THRESHOLD, 1 << 20);
 }

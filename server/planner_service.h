@@ -78,7 +78,7 @@ class PlannerServiceImpl final : public v1::PlannerService::Service {
   const std::chrono::milliseconds compute_budget_;
   const StopCheckMaker stop_check_;
   ComputeSlots slots_;
-  ScenarioViews views_;  // the shared operating-today view per snapshot
+  ScenarioViews views_;  // the shared operating-today view per snapshot, and its flow template
   const ScenarioBook* scenarios_ = nullptr;
 };
 

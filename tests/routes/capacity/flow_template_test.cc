@@ -99,7 +99,8 @@ Scenario RandomScenario(const Network& network, std::uint32_t seed) {
   return s;
 }
 
-// The capacity answer computed on Build's network the way ComputeCapacity did before templates:
+// The capacity answer computed on Build's network the way ComputeCapacity did before templates
+// (the min cut by the two-pass scan it used):
 // max flow, min cut (kind, id, capacity) in cut order, route flows in pair order.
 struct Answer {
   std::int64_t max_flow = 0;
@@ -117,8 +118,27 @@ Answer FromBuild(const ScenarioView& view, const CapacityQuery& q) {
   a.max_flow = *AugmentMaxFlow(n, w, stop);
   EXPECT_EQ(a.max_flow, BoostMaxFlow(n, BoostMaxFlowAlgorithm::kPushRelabel));
   if (a.max_flow > 0) {
-    for (std::uint32_t pair : MinCutPairs(n, w)) {
-      a.cut.emplace_back(static_cast<int>(n.label(pair).kind), n.label(pair).id, n.capacity(pair));
+    // The cut as ComputeCapacity found it before templates: the source side by BFS, then a second
+    // scan of it for the forward arcs leaving it.
+    std::vector<bool> source_side(n.node_count(), false);
+    std::vector<std::uint32_t> queue{n.source()};
+    source_side[n.source()] = true;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      for (std::uint32_t arc : n.OutArcs(queue[i])) {
+        if (!source_side[n.Head(arc)] && n.Residual(arc) > 0) {
+          source_side[n.Head(arc)] = true;
+          queue.push_back(n.Head(arc));
+        }
+      }
+    }
+    for (std::uint32_t v : queue) {
+      for (std::uint32_t arc : n.OutArcs(v)) {
+        const std::uint32_t pair = arc >> 1;
+        if (FlowNetwork::IsForward(arc) && !source_side[n.Head(arc)] && n.capacity(pair) > 0) {
+          a.cut.emplace_back(static_cast<int>(n.label(pair).kind), n.label(pair).id,
+                             n.capacity(pair));
+        }
+      }
     }
   }
   std::stable_sort(a.cut.begin(), a.cut.end(),
