@@ -19,29 +19,30 @@ Result<std::int64_t> AugmentMaxFlow(FlowNetwork& network, StopCheck& stop, std::
 
 std::vector<std::uint32_t> MinCutPairs(const FlowNetwork& network, FlowWorkspace& w) {
   // The source side: nodes reachable over residual arcs (level 0 marks them in the workspace).
-  // One pass: a forward arc of positive capacity but no residual leaving a source-side node is a
-  // cut arc unless its head turns out to be on the source side too (filtered at the end), so the
-  // cut comes out in the order of a second scan of the source side, without that scan.
+  // One pass: a forward arc without residual leaving a source-side node is a cut arc if it has a
+  // capacity and its head turns out not to be on the source side (both checked at the end), so
+  // the cut comes out in the order of a second scan of the source side, without that scan; an arc
+  // without residual costs one read (most reverse arcs).
   w.level.assign(network.node_count(), -1);
   w.queue.assign(1, network.source());
   w.level[network.source()] = 0;
   std::vector<std::uint32_t> cut;
   for (std::size_t i = 0; i < w.queue.size(); ++i) {
     for (std::uint32_t arc : network.OutArcs(w.queue[i])) {
-      const std::uint32_t head = network.Head(arc);
       if (network.Residual(arc) > 0) {
+        const std::uint32_t head = network.Head(arc);
         if (w.level[head] < 0) {
           w.level[head] = 0;
           w.queue.push_back(head);
         }
-      } else if (FlowNetwork::IsForward(arc) && network.capacity(arc >> 1) > 0) {
+      } else if (FlowNetwork::IsForward(arc)) {
         cut.push_back(arc);
       }
     }
   }
   std::size_t kept = 0;
   for (std::uint32_t arc : cut) {
-    if (w.level[network.Head(arc)] < 0) cut[kept++] = arc >> 1;
+    if (w.level[network.Head(arc)] < 0 && network.capacity(arc >> 1) > 0) cut[kept++] = arc >> 1;
   }
   cut.resize(kept);
   return cut;
