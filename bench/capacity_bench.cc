@@ -478,8 +478,8 @@ void Register(const char* name, const Fixture* (*fixture)()) {
       {"/PlanFlow/SharedTemplate", &PlanFlowSharedTemplate},
       {"/PlanFlow", &PlanFlowEndToEnd}};
   for (const auto& [suffix, bench] : template_benches) {
-    benchmark::RegisterBenchmark((n + suffix).c_str(), [fixture, bench = bench](
-                                                           benchmark::State& s) {
+    benchmark::RegisterBenchmark((n + suffix).c_str(), [fixture,
+                                                        bench = bench](benchmark::State& s) {
       bench(s, fixture());
     })->Unit(benchmark::kMicrosecond);
   }

@@ -20,7 +20,8 @@ grpc::Status PlannerServiceImpl::ComputeCapacity(grpc::ServerContext* context,
       SharedView(request->scenario(), response),
       [this](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
              routes::StopCheck& stop) {
-        return routes::ComputeCapacity(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
+        return routes::ComputeCapacity(*views_.FlowTemplateFor(view), query,
+                                       slot.workspaces().flows, stop);
       },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& result) {
         ToProto(*view, query, result, response);
@@ -36,7 +37,8 @@ grpc::Status PlannerServiceImpl::PlanFlow(grpc::ServerContext* context,
       SharedView(request->scenario(), response),
       [this](const ViewPtr& view, const routes::FlowPlanQuery& query, ComputeSlots::Lease& slot,
              routes::StopCheck& stop) {
-        return routes::PlanFlow(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
+        return routes::PlanFlow(*views_.FlowTemplateFor(view), query, slot.workspaces().flows,
+                                stop);
       },
       [&](const ViewPtr& view, const routes::FlowPlanQuery& query, const auto& plan) {
         ToProto(*view, query, plan, response);
@@ -52,7 +54,8 @@ grpc::Status PlannerServiceImpl::AnalyzeClosures(grpc::ServerContext* context,
       SharedView(request->scenario(), response),
       [this](const ViewPtr& view, const routes::CapacityQuery& query, ComputeSlots::Lease& slot,
              routes::StopCheck& stop) {
-        return routes::AnalyzeClosures(*views_.FlowTemplateFor(view), query, slot.workspaces().flows, stop);
+        return routes::AnalyzeClosures(*views_.FlowTemplateFor(view), query,
+                                       slot.workspaces().flows, stop);
       },
       [&](const ViewPtr& view, const routes::CapacityQuery& query, const auto& analysis) {
         ToProto(*view, query, analysis, request->limit(), response);

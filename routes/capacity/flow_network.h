@@ -154,14 +154,14 @@ class FlowNetwork {
 
   // The immutable structure: shared by copies, or owned by a FlowTemplate.
   struct Layout {
-    std::vector<std::uint32_t> first;       // node -> first index in adjacency (node_count + 1)
-    std::vector<std::uint32_t> adjacency;   // arc indices grouped by tail
-    std::vector<std::uint32_t> head;        // per arc
-    std::vector<std::int64_t> cost;         // per pair
-    std::vector<ArcLabel> labels;           // per pair
-    std::vector<std::int64_t> route_pair;   // per route id of the view; -1 when absent
-    std::vector<std::uint32_t> in_node;     // per airport
-    std::vector<std::uint32_t> out_node;    // per airport
+    std::vector<std::uint32_t> first;      // node -> first index in adjacency (node_count + 1)
+    std::vector<std::uint32_t> adjacency;  // arc indices grouped by tail
+    std::vector<std::uint32_t> head;       // per arc
+    std::vector<std::int64_t> cost;        // per pair
+    std::vector<ArcLabel> labels;          // per pair
+    std::vector<std::int64_t> route_pair;  // per route id of the view; -1 when absent
+    std::vector<std::uint32_t> in_node;    // per airport
+    std::vector<std::uint32_t> out_node;   // per airport
   };
 
   static FlowNetwork Assemble(const ScenarioView& view, AirportId origin,

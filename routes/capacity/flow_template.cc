@@ -119,12 +119,10 @@ std::optional<Error> FlowTemplate::Instantiate(AirportId origin,
     return error;
   }
   Reset(network);
-  const bool one_destination =
-      std::all_of(destinations.begin(), destinations.end(),
-                  [&](AirportId d) { return d == destinations.front(); });
+  const bool one_destination = std::all_of(destinations.begin(), destinations.end(),
+                                           [&](AirportId d) { return d == destinations.front(); });
   network.source_ = layout_.in_node[origin.value];
-  network.sink_ =
-      one_destination ? layout_.out_node[destinations.front().value] : super_sink_;
+  network.sink_ = one_destination ? layout_.out_node[destinations.front().value] : super_sink_;
   // The arcs Build leaves out: into the source, and out of the sink when it is an airport.
   DisableRoutes(network, network.source_, /*into=*/true);
   if (one_destination) {

@@ -377,8 +377,8 @@ TEST(FlowTemplate, ServesSeveralThreadsAtOnce) {
   for (const CapacityQuery& q : queries) {
     StopCheck stop;
     expected_flow.push_back(ComputeCapacity(view, q, stop)->max_flow_kg_per_week);
-    expected_cost.push_back(PlanFlow(view, {q.origin, q.destinations, 30'000}, stop)
-                                ->total_cost_micros);
+    expected_cost.push_back(
+        PlanFlow(view, {q.origin, q.destinations, 30'000}, stop)->total_cost_micros);
   }
   constexpr int kThreads = 4;
   std::vector<int> mismatches(kThreads, 0);
@@ -392,8 +392,8 @@ TEST(FlowTemplate, ServesSeveralThreadsAtOnce) {
           StopCheck stop;
           const auto capacity = ComputeCapacity(flows, queries[k], workspace, stop);
           if (!capacity.ok() || capacity->max_flow_kg_per_week != expected_flow[k]) ++mismatches[t];
-          const auto plan =
-              PlanFlow(flows, {queries[k].origin, queries[k].destinations, 30'000}, workspace, stop);
+          const auto plan = PlanFlow(flows, {queries[k].origin, queries[k].destinations, 30'000},
+                                     workspace, stop);
           if (!plan.ok() || plan->total_cost_micros != expected_cost[k]) ++mismatches[t];
         }
       }
