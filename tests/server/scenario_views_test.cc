@@ -1,9 +1,13 @@
 // ScenarioViews (server/scenario_views.h): the operating-today view is built once per snapshot and
 // day and shared (with its weekly timetables); a request with a what-if scenario gets its own view;
-// errors pass through.
+// errors pass through. The shared view's flow template is built once, on first use (also when
+// several threads ask at once), and replaced with the view.
 #include "server/scenario_views.h"
 
 #include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
 
 #include "tests/server/test_network.h"
 
@@ -54,6 +58,37 @@ TEST(ScenarioViews, AWhatIfScenarioGetsItsOwnViewAndLeavesTheSharedOneAlone) {
   ASSERT_TRUE(shared.ok() && what_if.ok() && shared_again.ok());
   EXPECT_NE(what_if.value().get(), shared.value().get());
   EXPECT_EQ(shared_again.value().get(), shared.value().get());
+}
+
+TEST(ScenarioViews, SharesTheSharedViewsFlowTemplateAndBuildsOthersPerCall) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto shared = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(shared.ok());
+  std::vector<ScenarioViews::FlowTemplatePtr> seen(4);
+  std::vector<std::thread> threads;
+  for (auto& slot : seen) {
+    threads.emplace_back([&views, &shared, &slot] { slot = views.FlowTemplateFor(*shared); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& flows : seen) {
+    ASSERT_NE(flows, nullptr);
+    EXPECT_EQ(flows.get(), seen.front().get());
+    EXPECT_EQ(&flows->view(), shared.value().get());
+  }
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  auto what_if = views.For(with_planned, network, kToday);
+  ASSERT_TRUE(what_if.ok());
+  const auto own = views.FlowTemplateFor(*what_if);
+  EXPECT_NE(own.get(), seen.front().get());
+  EXPECT_EQ(&own->view(), what_if.value().get());
+  // A new snapshot replaces the shared view and its template; a holder keeps the old one usable.
+  auto next = views.For(v1::Scenario(), testing::TestNetwork(), kToday);
+  ASSERT_TRUE(next.ok());
+  const auto next_flows = views.FlowTemplateFor(*next);
+  EXPECT_NE(next_flows.get(), seen.front().get());
+  EXPECT_EQ(&seen.front()->view(), shared.value().get());
 }
 
 TEST(ScenarioViews, PassesScenarioErrorsThrough) {
