@@ -101,8 +101,13 @@ class FlowNetwork {
   std::uint32_t pair_count() const { return pair_count_; }
   std::uint32_t arc_count() const { return 2 * pair_count_; }
 
-  // Arcs leaving `node` (forward and reverse), as arc indices.
+  // Arcs leaving `node` (forward and reverse), as arc indices. In a network from a template, the
+  // source's and the sink's lists leave out the arcs Build has not (kept per request, in order).
   std::span<const std::uint32_t> OutArcs(std::uint32_t node) const {
+    if (node == trimmed_node_[0] || node == trimmed_node_[1]) {
+      const std::size_t k = node == trimmed_node_[0] ? 0 : 1;
+      return {trimmed_.data() + trimmed_begin_[k], trimmed_.data() + trimmed_begin_[k + 1]};
+    }
     return {adjacency_ + first_[node], adjacency_ + first_[node + 1]};
   }
   static std::uint32_t Reverse(std::uint32_t arc) { return arc ^ 1U; }
@@ -199,6 +204,13 @@ class FlowNetwork {
 
   // From a template: which one (0: none), its capacities, and while tracking_, every pair whose
   // capacity or flow may differ from the template's (with repeats).
+  // Trimmed adjacency of up to two nodes (a template's source and sink): trimmed_node_[k]'s arcs
+  // are trimmed_[trimmed_begin_[k] .. trimmed_begin_[k + 1]); kNoNode when unused.
+  static constexpr std::uint32_t kNoNode = 0xffffffffu;
+  std::uint32_t trimmed_node_[2] = {kNoNode, kNoNode};
+  std::uint32_t trimmed_begin_[3] = {0, 0, 0};
+  std::vector<std::uint32_t> trimmed_;
+
   std::uint64_t template_id_ = 0;
   const std::int64_t* base_capacity_ = nullptr;
   bool tracking_ = false;

@@ -79,6 +79,9 @@ FlowTemplate::FlowTemplate(const ScenarioView& view) : view_(&view), id_(NextTem
 }
 
 void FlowTemplate::Reset(FlowNetwork& n) const {
+  n.trimmed_.clear();
+  n.trimmed_node_[0] = n.trimmed_node_[1] = FlowNetwork::kNoNode;
+  n.trimmed_begin_[0] = n.trimmed_begin_[1] = n.trimmed_begin_[2] = 0;
   if (n.template_id_ == id_ && n.tracking_) {
     for (std::uint32_t pair : n.touched_) {
       n.capacity_[pair] = capacity_[pair];
@@ -103,13 +106,22 @@ void FlowTemplate::Reset(FlowNetwork& n) const {
   n.tracking_ = true;
 }
 
-void FlowTemplate::DisableRoutes(FlowNetwork& n, std::uint32_t node, bool into) const {
-  for (std::uint32_t arc : n.OutArcs(node)) {
-    if (FlowNetwork::IsForward(arc) != into && n.label(arc >> 1).kind == ArcKind::kRoute &&
-        n.capacity(arc >> 1) != 0) {
-      n.SetCapacity(arc >> 1, 0);
+void FlowTemplate::DisableRoutes(FlowNetwork& n, std::uint32_t node, bool into,
+                                 std::size_t k) const {
+  const FlowNetwork::Layout& l = layout_;
+  for (std::uint32_t i = l.first[node]; i < l.first[node + 1]; ++i) {
+    const std::uint32_t arc = l.adjacency[i];
+    const std::uint32_t pair = arc >> 1;
+    const ArcKind kind = l.labels[pair].kind;
+    if (kind == ArcKind::kRoute && FlowNetwork::IsForward(arc) != into) {
+      if (n.capacity(pair) != 0) n.SetCapacity(pair, 0);
+      continue;
     }
+    if (kind == ArcKind::kSinkLink && n.capacity(pair) == 0) continue;
+    n.trimmed_.push_back(arc);
   }
+  n.trimmed_node_[k] = node;
+  n.trimmed_begin_[k + 1] = static_cast<std::uint32_t>(n.trimmed_.size());
 }
 
 std::optional<Error> FlowTemplate::Instantiate(AirportId origin,
@@ -123,16 +135,16 @@ std::optional<Error> FlowTemplate::Instantiate(AirportId origin,
                                            [&](AirportId d) { return d == destinations.front(); });
   network.source_ = layout_.in_node[origin.value];
   network.sink_ = one_destination ? layout_.out_node[destinations.front().value] : super_sink_;
-  // The arcs Build leaves out: into the source, and out of the sink when it is an airport.
-  DisableRoutes(network, network.source_, /*into=*/true);
-  if (one_destination) {
-    DisableRoutes(network, network.sink_, /*into=*/false);
-  } else {
+  // The arcs Build leaves out: into the source, and out of the sink when it is an airport; the
+  // source's and the sink's own lists skip them (and the disabled sink links), as Build's do.
+  DisableRoutes(network, network.source_, /*into=*/true, 0);
+  if (!one_destination) {
     for (AirportId d : destinations) {
       const std::uint32_t link = first_sink_link_ + d.value;
       if (network.capacity(link) == 0) network.SetCapacity(link, kUnlimitedKg);
     }
   }
+  DisableRoutes(network, network.sink_, /*into=*/false, 1);
   return std::nullopt;
 }
 
@@ -144,7 +156,7 @@ std::optional<Error> FlowTemplate::InstantiateForOrigin(AirportId origin,
   Reset(network);
   network.source_ = layout_.in_node[origin.value];
   network.sink_ = network.source_;  // until SetSink
-  DisableRoutes(network, network.source_, /*into=*/true);
+  DisableRoutes(network, network.source_, /*into=*/true, 0);
   return std::nullopt;
 }
 

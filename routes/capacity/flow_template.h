@@ -9,7 +9,9 @@
 // labels and the route -> pair map. Instantiate then gives a FlowNetwork the request's residuals:
 // every capacity as in the template, the arcs Build leaves out for this request (routes into the
 // source, and with one destination routes out of the sink) at capacity 0, and with several
-// destinations their sink links enabled (kUnlimitedKg). Arcs at capacity 0 carry nothing and are
+// destinations their sink links enabled (kUnlimitedKg); the source's and the sink's own arc lists
+// are trimmed to Build's (kept in the network, so a hub endpoint does not rescan its dead arcs in
+// every phase). Arcs at capacity 0 carry nothing and are
 // never in a cut, and the arcs that remain keep Build's relative order at every node, so max flow,
 // min cut, min-cost flow and path decompositions answer exactly as on Build's network
 // (tests/routes/capacity/flow_template_test.cc checks it against Build and Boost).
@@ -60,8 +62,9 @@ class FlowTemplate {
  private:
   // Zero flow and the template's capacities, by the journal when it can.
   void Reset(FlowNetwork& network) const;
-  // Capacity 0 for the routes into `node` (reverse route arcs leaving it) or out of it.
-  void DisableRoutes(FlowNetwork& network, std::uint32_t node, bool into) const;
+  // Capacity 0 for the routes into `node` (reverse route arcs leaving it) or out of it, and
+  // `node`'s list of arcs without them (and without disabled sink links) as trimmed list `k`.
+  void DisableRoutes(FlowNetwork& network, std::uint32_t node, bool into, std::size_t k) const;
 
   const ScenarioView* view_;
   std::uint64_t id_;  // unique per template, so a network knows whose journal it holds
