@@ -70,7 +70,7 @@ class ScenarioViews {
   std::chrono::year_month_day day_{};
   ViewPtr view_;
   std::shared_ptr<routes::TimetableCache> timetables_;  // view_'s
-  std::shared_ptr<Derived> derived_;  // of view_
+  std::shared_ptr<Derived> derived_;                    // of view_
 };
 
 }  // namespace aircargo::server
