@@ -13,6 +13,7 @@
 #include "client/edit_fields.h"
 #include "client/render_edits.h"
 #include "client/text.h"
+#include "client/watch_stream.h"
 
 namespace aircargo::client {
 namespace {
@@ -225,26 +226,13 @@ Outcome RunWatch(Session& session, const WatchOptions& options) {
   session.Authorize(context);
   auto& stub = session.EditStub();
   auto reader = stub.WatchNetwork(&context, request);
-  v1::WatchNetworkResponse message;
-  int changes = 0;
-  while (reader->Read(&message)) {
-    if (message.has_change()) ++changes;
-    if (message.has_change() || options.heartbeats) {
-      Outcome printed = session.Print(message, [&] { return RenderWatchEvent(message); });
-      if (!printed.ok()) return printed;
-      session.out().flush();
-    }
-    if (options.count > 0 && changes >= options.count) {
-      context.TryCancel();
-      reader->Finish();  // CANCELLED, as asked
-      return Outcome::Ok();
-    }
-  }
-  const grpc::Status status = reader->Finish();
-  if (status.ok()) return Outcome::Ok();
-  return Outcome::Fail(
-      ExitCodeFor(status.error_code()),
-      DescribeFailure(status, session.options().server, session.options().timeout_seconds));
+  return FollowWatch<v1::WatchNetworkResponse>(
+      session, context, *reader, options.count, [&](const v1::WatchNetworkResponse& message) {
+        if (!message.has_change() && !options.heartbeats) return Outcome::Ok();
+        Outcome printed = session.Print(message, [&] { return RenderWatchEvent(message); });
+        session.out().flush();
+        return printed;
+      });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "client/render_scenarios.h"
 #include "client/scenario_flags.h"
+#include "client/watch_stream.h"
 #include "formats/stored_scenario.h"
 
 namespace aircargo::client {
@@ -110,24 +111,13 @@ Outcome RunWatch(Session& session, int count) {
   session.Authorize(context);
   auto& stub = session.ScenarioStub();
   auto reader = stub.WatchScenarios(&context, request);
-  v1::WatchScenariosResponse message;
-  int changes = 0;
-  while (reader->Read(&message)) {
-    if (!message.has_change()) continue;
-    Outcome printed = session.Print(message, [&] { return RenderScenarioChange(message); });
-    if (!printed.ok()) return printed;
-    session.out().flush();
-    if (count > 0 && ++changes >= count) {
-      context.TryCancel();
-      reader->Finish();  // CANCELLED, as asked
-      return Outcome::Ok();
-    }
-  }
-  const grpc::Status status = reader->Finish();
-  if (status.ok()) return Outcome::Ok();
-  return Outcome::Fail(
-      ExitCodeFor(status.error_code()),
-      DescribeFailure(status, session.options().server, session.options().timeout_seconds));
+  return FollowWatch<v1::WatchScenariosResponse>(
+      session, context, *reader, count, [&](const v1::WatchScenariosResponse& message) {
+        if (!message.has_change()) return Outcome::Ok();
+        Outcome printed = session.Print(message, [&] { return RenderScenarioChange(message); });
+        session.out().flush();
+        return printed;
+      });
 }
 
 void AddWriteOptions(CLI::App& command, WriteOptions& options) {

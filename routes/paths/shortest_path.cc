@@ -332,21 +332,7 @@ Result<std::optional<std::vector<RouteId>>> PathSearch::Shortest(AirportId from,
       s_.heap.push_back({d + bound, t, to});
       std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
     };
-    const double connection = ConnectionAt(airport);
-    for (const PathArc& arc : arcs_.Out(airport)) {
-      const RouteId id(arc.route);
-      if (rules_.scenario && !view_.usable(id)) continue;
-      if (!Passes(id, airport, arc.other)) continue;
-      relax(id, arc.other, ArcWeight(arc, connection), ArcTie(arc));
-    }
-    if (rules_.scenario && has_extras_) {
-      for (RouteId id : view_.extra_out_routes(AirportId(airport))) {
-        if (!view_.usable(id)) continue;
-        const Route& route = view_.route(id);
-        if (!Passes(id, airport, route.destination.value)) continue;
-        relax(id, route.destination.value, Weight(route), Tie(route));
-      }
-    }
+    RelaxOut(airport, relax);
   }
   return std::optional<std::vector<RouteId>>();
 }
@@ -401,21 +387,7 @@ Result<bool> PathSearch::SearchAll() {
       s_.heap.push_back({d, t, next});
       std::push_heap(s_.heap.begin(), s_.heap.end(), HeapGreater{});
     };
-    const double connection = ConnectionAt(airport);
-    for (const PathArc& arc : arcs_.Out(airport)) {
-      const RouteId id(arc.route);
-      if (rules_.scenario && !view_.usable(id)) continue;
-      if (!Passes(id, airport, arc.other)) continue;
-      relax(id, arc.other, ArcWeight(arc, connection), ArcTie(arc));
-    }
-    if (rules_.scenario && has_extras_) {
-      for (RouteId id : view_.extra_out_routes(AirportId(airport))) {
-        if (!view_.usable(id)) continue;
-        const Route& route = view_.route(id);
-        if (!Passes(id, airport, route.destination.value)) continue;
-        relax(id, route.destination.value, Weight(route), Tie(route));
-      }
-    }
+    RelaxOut(airport, relax);
   }
   return true;
 }

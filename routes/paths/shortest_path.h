@@ -176,6 +176,26 @@ class PathSearch {
     }
     return true;
   }
+  // Calls relax(route_id, next_airport, weight, tie) for every usable route out of `airport` that
+  // passes the rules and blocks: the PathArcs first, then the view's extra routes.
+  template <typename Relax>
+  void RelaxOut(std::uint32_t airport, Relax&& relax) const {
+    const double connection = ConnectionAt(airport);
+    for (const PathArc& arc : arcs_.Out(airport)) {
+      const RouteId id(arc.route);
+      if (rules_.scenario && !view_.usable(id)) continue;
+      if (!Passes(id, airport, arc.other)) continue;
+      relax(id, arc.other, ArcWeight(arc, connection), ArcTie(arc));
+    }
+    if (rules_.scenario && has_extras_) {
+      for (RouteId id : view_.extra_out_routes(AirportId(airport))) {
+        if (!view_.usable(id)) continue;
+        const Route& route = view_.route(id);
+        if (!Passes(id, airport, route.destination.value)) continue;
+        relax(id, route.destination.value, Weight(route), Tie(route));
+      }
+    }
+  }
   // The via layer after arriving at `next` from layer `via`, or -1 when the via order forbids it.
   int NextVia(std::uint32_t next, int via) const {
     int next_via = via;
