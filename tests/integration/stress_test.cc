@@ -27,17 +27,7 @@
 #include "aircargo/v1/planner_service.grpc.pb.h"
 #include "tests/integration/process.h"
 #include "tests/recorded_call.h"
-
-// Sanitizer builds (the asan/tsan presets build aircargod the same way as this test) grow the
-// server's memory by design (ASan's quarantine, TSan's shadow and history): the RSS trend is then
-// printed but not asserted.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define AIRCARGO_SANITIZED_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define AIRCARGO_SANITIZED_BUILD 1
-#endif
-#endif
+#include "tests/sanitized_build.h"
 
 namespace aircargo::testing {
 namespace {
@@ -318,11 +308,14 @@ TEST(Stress, SixteenClientsMixingEveryRpcGetConsistentAnswersAndServerMemoryStay
   // per-thread workspaces reach their size), the last third may not rise above the middle
   // third's peak by more than 10% + 8 MB. A leak of a few kB per request (about 1,000 calls/s)
   // exceeds that within a 10 s run; allocator noise does not.
-#ifdef AIRCARGO_SANITIZED_BUILD
-  std::printf("[ stress ] sanitizer build: RSS trend not asserted\n");
-  EXPECT_EQ(server.Stop(), 0) << "aircargod did not shut down cleanly after the stress";
-  return;
-#endif
+  // Sanitizer builds (the asan/tsan presets build aircargod the same way as this test) grow the
+  // server's memory by design (ASan's quarantine, TSan's shadow and history): the RSS trend is
+  // then printed but not asserted.
+  if (kSanitizedBuild) {
+    std::printf("[ stress ] sanitizer build: RSS trend not asserted\n");
+    EXPECT_EQ(server.Stop(), 0) << "aircargod did not shut down cleanly after the stress";
+    return;
+  }
   ASSERT_GE(rss_kb.size(), 6U);
   for (long kb : rss_kb) ASSERT_GT(kb, 0);
   const std::size_t third = rss_kb.size() / 3;

@@ -23,6 +23,7 @@
 #include "formats/openflights.h"
 #include "routes/airport.h"
 #include "server/server.h"
+#include "tests/sanitized_build.h"
 #include "tests/shared_data.h"
 
 namespace aircargo::server {
@@ -34,17 +35,7 @@ using std::chrono::milliseconds;
 // Sanitizer builds (the asan preset is clang at -O0 with ASan + UBSan) run the same code several
 // times slower; the bound scales with them, so those runs check the same behaviour rather than the
 // cost of the instrumentation. 1 in every other build.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr int kSanitizerSlowdown = 5;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-constexpr int kSanitizerSlowdown = 5;
-#else
-constexpr int kSanitizerSlowdown = 1;
-#endif
-#else
-constexpr int kSanitizerSlowdown = 1;
-#endif
+constexpr int kSanitizerSlowdown = testing::kSanitizedBuild ? 5 : 1;
 
 constexpr milliseconds kDeadline{20};
 // The bound: 10x the deadline plus 100 ms (times the sanitizer slowdown).
