@@ -265,20 +265,15 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
   // The useful routes' flights, route by route (ExpandRoute, the expansion PlanItinerary uses),
   // unsorted: the network does not need ExpandView's global sort by departure, which cost about a
   // tenth of a world query.
-  std::vector<std::optional<TimeZone>> zones(network.airports().size());
+  AirportZones zones(network);
   for (std::uint32_t r = 0; r < view.route_count(); ++r) {
     if (!useful[r]) continue;
     if (auto error = stop.Poll()) return *error;
     const Route& route = view.route(RouteId(r));
-    std::optional<TimeZone>& zone = zones[route.origin.value];
-    if (!zone) {
-      const Airport& airport = network.airport(route.origin);
-      auto found = TimeZone::Find(airport.time_zone, "airports[" + airport.iata + "].time_zone");
-      if (!found.ok()) return found.error();
-      zone = *found;
-    }
+    auto zone = zones.Of(route.origin);
+    if (!zone.ok()) return zone.error();
     const std::vector<DatedFlight> flights =
-        ExpandRoute(RouteId(r), route, *zone, query.ready, query.deadline);
+        ExpandRoute(RouteId(r), route, **zone, query.ready, query.deadline);
     out.window.insert(out.window.end(), flights.begin(), flights.end());
   }
   std::vector<double> factor(view.route_count(), query.flight_capacity_factor);

@@ -1,6 +1,6 @@
 // AirportZones: the time zones of a network's airports, each resolved on first use (an IANA
-// lookup), for turning UTC instants into local times at airports. Used by PlanItinerary and
-// ComputeScheduleCapacity for the times they report. Errors: INVALID_ARGUMENT naming
+// lookup), for turning UTC instants into local times at airports and for expanding routes into
+// dated flights. Used by PlanItinerary and ComputeScheduleCapacity. Errors: INVALID_ARGUMENT naming
 // "airports[IATA].time_zone" for a zone the tz database does not know. Not thread-safe: one per
 // call; the network must outlive it.
 #pragma once
@@ -22,8 +22,8 @@ class AirportZones {
   explicit AirportZones(const Network& network)
       : network_(network), zones_(network.airports().size()) {}
 
-  // `instant` with the UTC offset in force at `airport` then.
-  Result<AirportTime> At(AirportId airport, std::chrono::sys_seconds instant) {
+  // The time zone of `airport` (valid as long as this object).
+  Result<const TimeZone*> Of(AirportId airport) {
     std::optional<TimeZone>& zone = zones_[airport.value];
     if (!zone) {
       const Airport& a = network_.airport(airport);
@@ -31,7 +31,14 @@ class AirportZones {
       if (!found.ok()) return found.error();
       zone = *found;
     }
-    return AirportTime{instant, zone->OffsetAt(instant)};
+    return &*zone;
+  }
+
+  // `instant` with the UTC offset in force at `airport` then.
+  Result<AirportTime> At(AirportId airport, std::chrono::sys_seconds instant) {
+    auto zone = Of(airport);
+    if (!zone.ok()) return zone.error();
+    return AirportTime{instant, (*zone)->OffsetAt(instant)};
   }
 
  private:

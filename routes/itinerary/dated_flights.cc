@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "routes/itinerary/airport_zones.h"
+
 namespace aircargo::routes {
 namespace {
 
@@ -62,7 +64,7 @@ Result<DatedTimetable> ExpandView(const ScenarioView& view, std::chrono::sys_sec
                                   std::chrono::sys_seconds to, const FlightFilter& filter,
                                   StopCheck& stop) {
   const Network& network = view.network();
-  std::vector<std::optional<TimeZone>> zones(network.airports().size());
+  AirportZones zones(network);
   DatedTimetable table;
   for (std::uint32_t r = 0; r < view.route_count(); ++r) {
     const RouteId id{r};
@@ -74,14 +76,9 @@ Result<DatedTimetable> ExpandView(const ScenarioView& view, std::chrono::sys_sec
       table.payload_too_small.push_back(id);
       continue;
     }
-    std::optional<TimeZone>& zone = zones[route.origin.value];
-    if (!zone) {
-      const Airport& airport = network.airport(route.origin);
-      auto found = TimeZone::Find(airport.time_zone, "airports[" + airport.iata + "].time_zone");
-      if (!found.ok()) return found.error();
-      zone = *found;
-    }
-    std::vector<DatedFlight> flights = ExpandRoute(id, route, *zone, from, to);
+    auto zone = zones.Of(route.origin);
+    if (!zone.ok()) return zone.error();
+    std::vector<DatedFlight> flights = ExpandRoute(id, route, **zone, from, to);
     table.flights.insert(table.flights.end(), flights.begin(), flights.end());
   }
   std::sort(table.flights.begin(), table.flights.end(),
