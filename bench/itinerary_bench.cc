@@ -34,6 +34,7 @@
 #include "formats/network_file.h"
 #include "formats/network_proto.h"
 #include "formats/openflights.h"
+#include "routes/graph.h"
 #include "routes/itinerary/plan_itinerary.h"
 #include "routes/itinerary/timetable.h"
 #include "routes/itinerary/timetable_cache.h"

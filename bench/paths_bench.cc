@@ -34,6 +34,7 @@
 #include "bench/bench_support.h"
 #include "formats/network_file.h"
 #include "formats/openflights.h"
+#include "routes/graph.h"
 #include "routes/paths/find_paths.h"
 #include "routes/scenario_view.h"
 

@@ -18,6 +18,12 @@ struct RouteEdge {
 using Graph =
     boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, RouteEdge,
                                        boost::no_property, std::uint32_t, std::uint32_t>;
+// What Network::graph() returns (network.h declares it without including Boost): the graph itself,
+// usable wherever a Graph is.
+struct RouteGraph : Graph {
+  using Graph::Graph;
+};
+
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

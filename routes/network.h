@@ -1,6 +1,7 @@
 // Network: an immutable, versioned snapshot of the route network (airports, routes and the Boost
-// graph over them). Made only by NetworkBuilder, shared as std::shared_ptr<const Network>, never
-// changed afterwards: any number of threads may read one snapshot at once without locking.
+// graph over them, routes/graph.h). Made only by NetworkBuilder, shared as std::shared_ptr<const
+// Network>, never changed afterwards: any number of threads may read one snapshot at once without
+// locking.
 //
 // Lookups are flat arrays, not node-based maps, so a world-sized snapshot (3,000+ airports,
 // 60,000+ routes) builds quickly and holds little besides the airports and routes themselves:
@@ -9,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,11 +18,14 @@
 #include <vector>
 
 #include "routes/airport.h"
-#include "routes/graph.h"
 #include "routes/ids.h"
 #include "routes/route.h"
 
 namespace aircargo::routes {
+
+// The Boost.Graph view of the snapshot, defined in routes/graph.h: only the code that walks it
+// includes Boost.Graph (parsing it costs every translation unit ~5 s of CPU).
+struct RouteGraph;
 
 class Network {
  public:
@@ -42,7 +47,8 @@ class Network {
   std::span<const RouteId> outbound(AirportId id) const { return Row(out_routes_, out_begin_, id); }
   std::span<const RouteId> inbound(AirportId id) const { return Row(in_routes_, in_begin_, id); }
 
-  const Graph& graph() const { return graph_; }
+  // Never null once NetworkBuilder made the snapshot; include routes/graph.h to walk it.
+  const RouteGraph& graph() const { return *graph_; }
 
  private:
   friend class NetworkBuilder;
@@ -68,7 +74,7 @@ class Network {
   std::vector<RouteId> out_routes_;
   std::vector<std::uint32_t> in_begin_;
   std::vector<RouteId> in_routes_;
-  Graph graph_;
+  std::shared_ptr<const RouteGraph> graph_;
 };
 
 }  // namespace aircargo::routes

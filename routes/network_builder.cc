@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "routes/geo.h"
+#include "routes/graph.h"
 #include "routes/network_index.h"
 #include "routes/time_zones.h"
 
@@ -405,8 +406,9 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
     edges.emplace_back(routes[i].origin.value, routes[i].destination.value);
     edge_props.push_back({RouteId(i)});
   }
-  net->graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                      edge_props.begin(), static_cast<std::uint32_t>(n));
+  net->graph_ = std::make_shared<const RouteGraph>(boost::edges_are_unsorted_multi_pass,
+                                                   edges.begin(), edges.end(), edge_props.begin(),
+                                                   static_cast<std::uint32_t>(n));
   return std::shared_ptr<const Network>(std::move(net));
 }
 

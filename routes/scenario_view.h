@@ -3,8 +3,9 @@
 // (network.routes().size(), ...). Never changes the network; cheap to make (a few vectors sized by
 // the route count) and immutable after Make(), so one view may serve several searches at once.
 //
-// Algorithms walk it with ForEachOutRoute / ForEachInRoute (network routes through the CSR graph,
-// then extras) and read routes with route(id), which covers extras too.
+// Algorithms walk it with ForEachOutRoute / ForEachInRoute (network routes through the network's
+// outbound / inbound rows, in file order, then extras) and read routes with route(id), which covers
+// extras too.
 #pragma once
 
 #include <cstdint>
@@ -66,9 +67,7 @@ class ScenarioView {
   // Calls fn(RouteId) for every usable route leaving / reaching `airport`.
   template <typename Fn>
   void ForEachOutRoute(AirportId airport, Fn&& fn) const {
-    const auto& g = network_->graph();
-    for (auto [it, end] = boost::out_edges(airport.value, g); it != end; ++it) {
-      const RouteId id = g[*it].route;
+    for (RouteId id : network_->outbound(airport)) {
       if (usable(id)) fn(id);
     }
     for (RouteId id : extra_out_[airport.value]) {
@@ -85,9 +84,7 @@ class ScenarioView {
   }
   template <typename Fn>
   void ForEachInRoute(AirportId airport, Fn&& fn) const {
-    const auto& g = network_->graph();
-    for (auto [it, end] = boost::in_edges(airport.value, g); it != end; ++it) {
-      const RouteId id = g[*it].route;
+    for (RouteId id : network_->inbound(airport)) {
       if (usable(id)) fn(id);
     }
     for (RouteId id : extra_in_[airport.value]) {

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "routes/geo.h"
+#include "routes/graph.h"
 #include "routes/paths/path.h"
 
 namespace aircargo::routes {

@@ -12,6 +12,7 @@
 #include <limits>
 #include <set>
 
+#include "routes/graph.h"
 #include "tests/routes/test_parts.h"
 
 namespace aircargo::routes::test {

@@ -32,10 +32,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// Sanitizer builds (the asan preset is clang at -O0 with ASan + UBSan) run the same code several
-// times slower; the bound scales with them, so those runs check the same behaviour rather than the
-// cost of the instrumentation. 1 in every other build.
-constexpr int kSanitizerSlowdown = testing::kSanitizedBuild ? 5 : 1;
+// Sanitizer builds (the asan preset is clang at -O0 with ASan + UBSan) run the same code far
+// slower: the parts of a request that run before its first deadline check (the shared view and its
+// flow template, built once per snapshot) took ~130x the ci preset's CPU time (1.3 s against
+// 9.8 ms for ComputeCapacity), and a loaded CI runner adds to that. The bound scales with them, so
+// those runs check that the stop paths are memory-safe and end the call, not the stop latency,
+// which the optimised build checks. 1 in every other build.
+constexpr int kSanitizerSlowdown = testing::kSanitizedBuild ? 20 : 1;
 
 constexpr milliseconds kDeadline{20};
 // The bound: 10x the deadline plus 100 ms (times the sanitizer slowdown).
