@@ -1,4 +1,5 @@
-// The translation unit the shared precompiled test headers are built with (cmake/Precompiled.cmake).
+// The translation unit the shared precompiled test headers are built with
+// (cmake/Precompiled.cmake).
 namespace aircargo {
 int pch_anchor = 0;
 }  // namespace aircargo
