@@ -11,6 +11,8 @@
 #include <cstring>
 #include <regex>
 
+#include "tests/sanitized_build.h"
+
 extern char** environ;
 
 namespace aircargo::testing {
@@ -102,10 +104,12 @@ ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string>
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = Spawn(argv, {}, out_pipe[1], -1);
   close(out_pipe[1]);
-  // Read the start-up line: "aircargod: serving ... on 127.0.0.1:PORT".
+  // Read the start-up line: "aircargod: serving ... on 127.0.0.1:PORT". A sanitizer build of
+  // aircargod loading the world network at -O0 took over 30 s on a busy 2-core machine: 120 s.
   std::string line;
   pollfd fd = {out_pipe[0], POLLIN, 0};
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(kSanitizedBuild ? 120 : 30);
   while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     if (poll(&fd, 1, 100) <= 0) continue;
     char c[256];
