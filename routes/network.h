@@ -24,7 +24,7 @@
 namespace aircargo::routes {
 
 // The Boost.Graph view of the snapshot, defined in routes/graph.h: only the code that walks it
-// includes Boost.Graph (parsing it costs every translation unit ~5 s of CPU).
+// includes Boost.Graph (parsing it cost every translation unit ~3 s of CPU).
 struct RouteGraph;
 
 class Network {
