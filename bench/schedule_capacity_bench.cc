@@ -14,6 +14,12 @@
 // capacity_bench). World: the first AIRCARGO_SCHEDULE_SOLVE_PAIRS (default 3) seeded pairs.
 // World/ComputeScheduleCapacity/percentiles: every one of the first AIRCARGO_SCHEDULE_PAIRS
 // (default 100) seeded pairs once, end to end; counters p50/p90/max in ms, wall and CPU.
+// Shared: as aircargod runs a request on its shared operating-today view, with the view's flow
+// template and weekly timetables (server/scenario_views.h) handed in (ScheduleShared); the
+// timetable cache holds AIRCARGO_SCHEDULE_CACHE_MIB (default 64) so every week the seeded
+// windows touch (five) stays built, and each benchmark warms it first: the figures are warm ones.
+// The weeks' one-off build is World/Timetable/build_week. "own_flights": what a request with a
+// scenario of its own does (no shared data: flights expanded and the template built per call).
 // AIRCARGO_BENCH_SMOKE=1: Shenyang only.
 #include <benchmark/benchmark.h>
 #include <time.h>
@@ -30,8 +36,11 @@
 #include "bench/bench_support.h"
 #include "bench/world_schedule.h"
 #include "formats/network_file.h"
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/schedule_capacity.h"
+#include "routes/itinerary/timetable.h"
+#include "routes/itinerary/timetable_cache.h"
 #include "routes/scenario_view.h"
 
 #ifdef AIRCARGO_HAVE_LEMON
@@ -45,17 +54,41 @@ namespace {
 constexpr std::chrono::year_month_day kAsOf{std::chrono::year{2025}, std::chrono::month{6},
                                             std::chrono::day{1}};
 
+std::size_t EnvCount(const char* name, std::size_t fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && std::atoi(value) > 0 ? static_cast<std::size_t>(std::atoi(value))
+                                                  : fallback;
+}
+
 struct Fixture {
   std::shared_ptr<const Network> network;
-  std::unique_ptr<ScenarioView> view;
+  std::shared_ptr<const ScenarioView> view;
+  std::unique_ptr<const FlowTemplate> flows;
+  std::unique_ptr<TimetableCache> timetables;
   std::vector<ScheduleCapacityQuery> queries;
 };
 
 Fixture* MakeFixture(std::shared_ptr<const Network> network) {
   auto* f = new Fixture;
   f->network = std::move(network);
-  f->view = std::make_unique<ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
+  f->view = std::make_shared<const ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
+  f->flows = std::make_unique<const FlowTemplate>(*f->view);
+  f->timetables =
+      std::make_unique<TimetableCache>(f->view, EnvCount("AIRCARGO_SCHEDULE_CACHE_MIB", 64) << 20);
   return f;
+}
+
+// What a request on the shared view gets (nothing when `shared` is false).
+ScheduleShared SharedOf(const Fixture& f, bool shared) {
+  return shared ? ScheduleShared{f.flows.get(), f.timetables.get()} : ScheduleShared{};
+}
+
+// Builds the weeks every query of `f` needs (once; later calls find them built).
+void Warm(const Fixture& f) {
+  for (const ScheduleCapacityQuery& q : f.queries) {
+    StopCheck stop;
+    (void)f.timetables->Weeks(q.ready, q.deadline, stop);
+  }
 }
 
 ScheduleCapacityQuery Week(AirportId from, AirportId to, std::chrono::sys_seconds ready) {
@@ -110,18 +143,19 @@ const Fixture* World() {
   return fixture;
 }
 
-void RunSchedule(benchmark::State& state, const Fixture* f) {
+void RunSchedule(benchmark::State& state, const Fixture* f, bool shared) {
   if (f == nullptr) {
     state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
     return;
   }
+  if (shared) Warm(*f);
   FlowWorkspace workspace;
   std::size_t i = 0;
   std::int64_t window = 0, kept = 0, events = 0, kg = 0;
   for (auto _ : state) {
     StopCheck stop;
-    auto result =
-        ComputeScheduleCapacity(*f->view, f->queries[i++ % f->queries.size()], workspace, stop);
+    auto result = ComputeScheduleCapacity(*f->view, f->queries[i++ % f->queries.size()],
+                                          SharedOf(*f, shared), workspace, stop);
     if (!result.ok()) {
       state.SkipWithError(result.error().ToString().c_str());
       return;
@@ -143,15 +177,17 @@ void RunSchedule(benchmark::State& state, const Fixture* f) {
 
 // The expansion alone (validation, useful routes, dated flights, factors, pruned network): the part
 // of ComputeScheduleCapacity before the solve.
-void RunExpand(benchmark::State& state, const Fixture* f) {
+void RunExpand(benchmark::State& state, const Fixture* f, bool shared) {
   if (f == nullptr) {
     state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
     return;
   }
+  if (shared) Warm(*f);
   std::size_t i = 0;
   for (auto _ : state) {
     StopCheck stop;
-    auto x = ExpandScheduleNetwork(*f->view, f->queries[i++ % f->queries.size()], stop);
+    auto x = ExpandScheduleNetwork(*f->view, f->queries[i++ % f->queries.size()],
+                                   shared ? f->timetables.get() : nullptr, stop);
     if (!x.ok()) {
       state.SkipWithError(x.error().ToString().c_str());
       return;
@@ -180,10 +216,24 @@ void RunStatic(benchmark::State& state, const Fixture* f) {
   }
 }
 
-std::size_t EnvCount(const char* name, std::size_t fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && std::atoi(value) > 0 ? static_cast<std::size_t>(std::atoi(value))
-                                                  : fallback;
+// The one-off build of a world week's timetable (what the first request of a week pays on the
+// shared view), for the week of the first query.
+void RunTimetableWeek(benchmark::State& state, const Fixture* f) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  std::int64_t flights = 0;
+  for (auto _ : state) {
+    StopCheck stop;
+    auto week = Timetable::Build(*f->view, Timetable::WeekStart(f->queries.front().ready), stop);
+    if (!week.ok()) {
+      state.SkipWithError(week.error().ToString().c_str());
+      return;
+    }
+    flights = static_cast<std::int64_t>((*week)->flight_count());
+  }
+  state.counters["flights"] = static_cast<double>(flights);
 }
 
 // The expanded networks of the first `count` queries (zero flow) and their maxima (by Dinic).
@@ -303,10 +353,12 @@ double CpuSeconds() {
 
 // AIRCARGO_SCHEDULE_TRACE=1: one line per query on stderr, with the CPU time of the expansion and
 // of Dinic measured again on their own.
-void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, double cpu_ms) {
+void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, double cpu_ms,
+           bool shared) {
   StopCheck stop;
   double t = CpuSeconds();
-  auto x = ExpandScheduleNetwork(*f.view, f.queries[i], stop);
+  auto x =
+      ExpandScheduleNetwork(*f.view, f.queries[i], shared ? f.timetables.get() : nullptr, stop);
   const double expand_ms = (CpuSeconds() - t) * 1e3;
   double solve_ms = 0;
   if (x.ok()) {
@@ -324,11 +376,13 @@ void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, dou
 }
 
 // Each of the first `count` queries once, end to end: percentiles of wall and CPU time.
-void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count) {
+void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count, bool shared) {
   if (f == nullptr) {
     state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
     return;
   }
+  if (shared) Warm(*f);
+  const std::int64_t builds_before = f->timetables->stats().builds;
   FlowWorkspace workspace;
   std::vector<double> wall;
   std::vector<double> cpu;
@@ -339,7 +393,8 @@ void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count
       StopCheck stop;
       const auto start = std::chrono::steady_clock::now();
       const double cpu_start = CpuSeconds();
-      auto result = ComputeScheduleCapacity(*f->view, f->queries[i], workspace, stop);
+      auto result =
+          ComputeScheduleCapacity(*f->view, f->queries[i], SharedOf(*f, shared), workspace, stop);
       cpu.push_back((CpuSeconds() - cpu_start) * 1e3);
       wall.push_back(
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
@@ -348,7 +403,8 @@ void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count
         state.SkipWithError(result.error().ToString().c_str());
         return;
       }
-      if (std::getenv("AIRCARGO_SCHEDULE_TRACE") != nullptr) Trace(*f, i, *result, cpu.back());
+      if (std::getenv("AIRCARGO_SCHEDULE_TRACE") != nullptr)
+        Trace(*f, i, *result, cpu.back(), shared);
     }
   }
   const auto at = [](std::vector<double> v, double q) {
@@ -361,18 +417,30 @@ void RunPercentiles(benchmark::State& state, const Fixture* f, std::size_t count
   state.counters["max_ms"] = at(wall, 1.0);
   state.counters["p50_cpu_ms"] = at(cpu, 0.5);
   state.counters["p90_cpu_ms"] = at(cpu, 0.9);
+  // Weeks built during the timed runs (0: every request found its weeks built).
+  state.counters["week_builds"] =
+      static_cast<double>(f->timetables->stats().builds - builds_before);
 }
 
 void Register(const std::string& name, const Fixture* (*fixture)()) {
   benchmark::RegisterBenchmark((name + "/ComputeCapacity/static_week").c_str(),
                                [fixture](benchmark::State& s) { RunStatic(s, fixture()); })
       ->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark((name + "/ComputeScheduleCapacity/7_days").c_str(),
-                               [fixture](benchmark::State& s) { RunSchedule(s, fixture()); })
-      ->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark((name + "/ExpandScheduleNetwork/7_days").c_str(),
-                               [fixture](benchmark::State& s) { RunExpand(s, fixture()); })
-      ->Unit(benchmark::kMicrosecond);
+  for (const bool shared : {true, false}) {
+    const std::string mode = shared ? "" : "_own_flights";
+    benchmark::RegisterBenchmark(
+        (name + "/ComputeScheduleCapacity/7_days" + mode).c_str(),
+        [fixture, shared](benchmark::State& s) { RunSchedule(s, fixture(), shared); })
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(
+        (name + "/ExpandScheduleNetwork/7_days" + mode).c_str(),
+        [fixture, shared](benchmark::State& s) { RunExpand(s, fixture(), shared); })
+        ->Unit(benchmark::kMicrosecond);
+  }
+  benchmark::RegisterBenchmark((name + "/Timetable/build_week").c_str(), [fixture](
+                                                                             benchmark::State& s) {
+    RunTimetableWeek(s, fixture());
+  })->Unit(benchmark::kMillisecond);
   const std::size_t solve_pairs = EnvCount("AIRCARGO_SCHEDULE_SOLVE_PAIRS", 3);
   benchmark::RegisterBenchmark((name + "/solve/Dinic").c_str(), [fixture,
                                                                  solve_pairs](benchmark::State& s) {
@@ -385,11 +453,15 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
   })->Unit(benchmark::kMicrosecond);
 #endif
   const std::size_t pairs = EnvCount("AIRCARGO_SCHEDULE_PAIRS", 100);
-  benchmark::RegisterBenchmark(
-      (name + "/ComputeScheduleCapacity/percentiles").c_str(),
-      [fixture, pairs](benchmark::State& s) { RunPercentiles(s, fixture(), pairs); })
-      ->Unit(benchmark::kMillisecond)
-      ->Iterations(1);
+  for (const bool shared : {true, false}) {
+    benchmark::RegisterBenchmark(
+        (name + "/ComputeScheduleCapacity/percentiles" + (shared ? "" : "_own_flights")).c_str(),
+        [fixture, pairs, shared](benchmark::State& s) {
+          RunPercentiles(s, fixture(), pairs, shared);
+        })
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(1);
+  }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // PlannerService.ComputeScheduleCapacity: kilograms that reach a destination by a deadline on the
-// dated flights, the booking plan and the minimum cut (routes/capacity/schedule_capacity.h).
+// dated flights, the booking plan and the minimum cut (routes/capacity/schedule_capacity.h). On the
+// shared view it reads the view's weekly timetables and flow template (server/scenario_views.h)
+// instead of expanding the flights and laying out the static network per request.
 #include "routes/capacity/schedule_capacity.h"
 #include "server/convert_schedule_capacity.h"
 #include "server/planner_service.h"
@@ -15,9 +17,12 @@ grpc::Status PlannerServiceImpl::ComputeScheduleCapacity(
         return ScheduleCapacityRequestFromProto(*request, network);
       },
       SharedView(request->scenario(), response),
-      [](const ScenarioViews::ViewPtr& view, const ScheduleCapacityRequest& parsed,
-         ComputeSlots::Lease& slot, routes::StopCheck& stop) {
-        return routes::ComputeScheduleCapacity(*view, parsed.query, slot.workspaces().flows, stop);
+      [this](const ScenarioViews::ViewPtr& view, const ScheduleCapacityRequest& parsed,
+             ComputeSlots::Lease& slot, routes::StopCheck& stop) {
+        const auto timetables = views_.TimetablesOf(view);  // null for a view of its own
+        const auto flows = views_.FlowTemplateFor(view);
+        return routes::ComputeScheduleCapacity(*view, parsed.query, {flows.get(), timetables.get()},
+                                               slot.workspaces().flows, stop);
       },
       [&](const ScenarioViews::ViewPtr& view, const ScheduleCapacityRequest& parsed,
           const auto& result) { ToProto(*view, parsed, result, response); });

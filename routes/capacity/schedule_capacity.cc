@@ -238,6 +238,15 @@ const char* NoScheduleReasonName(NoScheduleReason reason) {
 Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
                                                 const ScheduleCapacityQuery& query,
                                                 StopCheck& stop) {
+  return ExpandScheduleNetwork(view, query, nullptr, stop);
+}
+
+Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
+                                                const ScheduleCapacityQuery& query,
+                                                TimetableCache* timetables, StopCheck& stop) {
+  if (timetables != nullptr && &timetables->view() != &view) {
+    return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another view's");
+  }
   const Network& network = view.network();
   std::vector<bool> is_destination;
   if (auto error = Validate(network, query, is_destination)) return *error;
@@ -262,19 +271,28 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
                          " are expanded: narrow the window");
   }
 
-  // The useful routes' flights, route by route (ExpandRoute, the expansion PlanItinerary uses),
-  // unsorted: the network does not need ExpandView's global sort by departure, which cost about a
-  // tenth of a world query.
-  AirportZones zones(network);
-  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
-    if (!useful[r]) continue;
-    if (auto error = stop.Poll()) return *error;
-    const Route& route = view.route(RouteId(r));
-    auto zone = zones.Of(route.origin);
-    if (!zone.ok()) return zone.error();
-    const std::vector<DatedFlight> flights =
-        ExpandRoute(RouteId(r), route, **zone, query.ready, query.deadline);
-    out.window.insert(out.window.end(), flights.begin(), flights.end());
+  if (timetables != nullptr && TimetableCache::WeekCount(query.ready, query.deadline) <=
+                                   TimetableCache::kMaxWeeksPerRequest) {
+    // The shared weeks: the same flights as ExpandRoute's (timetable.h), sorted by departure, with
+    // no time zone conversion here.
+    auto shared_weeks = timetables->Weeks(query.ready, query.deadline, stop);
+    if (!shared_weeks.ok()) return shared_weeks.error();
+    auto selected = SelectFlights(*shared_weeks, query.ready, query.deadline, {0, &useful}, stop);
+    if (!selected.ok()) return selected.error();
+    out.window = std::move(selected->flights);
+  } else {
+    // The useful routes' flights, route by route (ExpandRoute, the expansion PlanItinerary uses).
+    AirportZones zones(network);
+    for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+      if (!useful[r]) continue;
+      if (auto error = stop.Poll()) return *error;
+      const Route& route = view.route(RouteId(r));
+      auto zone = zones.Of(route.origin);
+      if (!zone.ok()) return zone.error();
+      const std::vector<DatedFlight> flights =
+          ExpandRoute(RouteId(r), route, **zone, query.ready, query.deadline);
+      out.window.insert(out.window.end(), flights.begin(), flights.end());
+    }
   }
   std::vector<double> factor(view.route_count(), query.flight_capacity_factor);
   for (const CapacityFactor& f : view.scenario().capacity_factors) {
@@ -293,18 +311,31 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
 Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
                                                        const ScheduleCapacityQuery& query,
                                                        FlowWorkspace& workspace, StopCheck& stop) {
+  return ComputeScheduleCapacity(view, query, ScheduleShared{}, workspace, stop);
+}
+
+Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
+                                                       const ScheduleCapacityQuery& query,
+                                                       const ScheduleShared& shared,
+                                                       FlowWorkspace& workspace, StopCheck& stop) {
   const Network& network = view.network();
   std::vector<bool> is_destination;
   if (auto error = Validate(network, query, is_destination)) return *error;
+  if (shared.flows != nullptr && &shared.flows->view() != &view) {
+    return MakeError(ErrorCode::kInternal, "flows", "the flow template is another view's");
+  }
 
   ScheduleCapacityResult result;
-  auto weekly = ComputeCapacity(view, {query.origin, query.destinations}, workspace, stop);
+  auto weekly =
+      shared.flows != nullptr
+          ? ComputeCapacity(*shared.flows, {query.origin, query.destinations}, workspace, stop)
+          : ComputeCapacity(view, {query.origin, query.destinations}, workspace, stop);
   if (!weekly.ok()) return weekly.error();
   result.static_weekly_kg = weekly->max_flow_kg_per_week;
   result.static_window_kg = Saturate(static_cast<Int128>(result.static_weekly_kg) *
                                      (query.deadline - query.ready).count() / kWeek.count());
 
-  auto expansion = ExpandScheduleNetwork(view, query, stop);
+  auto expansion = ExpandScheduleNetwork(view, query, shared.timetables, stop);
   if (!expansion.ok()) return expansion.error();
   if (!expansion->any_route) {
     result.reason = NoScheduleReason::kNoRoute;

@@ -4,8 +4,9 @@
 // the flights that actually connect.
 //
 // Steps: the usable routes that lie on some static origin -> destination chain are expanded into
-// dated flights departing in [ready + export clearance, deadline] (ExpandRoute of
-// routes/itinerary/dated_flights.h, route by route: time zones and DST exactly as PlanItinerary),
+// dated flights departing in [ready, deadline] (ExpandRoute of routes/itinerary/dated_flights.h,
+// route by route: time zones and DST exactly as PlanItinerary; or, given the view's shared weekly
+// timetables, selected from them: the same flights without a time zone conversion per request),
 // each flight's payload scaled by the scenario's capacity factor of its route and the query's
 // flight_capacity_factor (rounded to the nearest kg); the time-expanded network
 // (routes/capacity/schedule_network.h: minimum connection, export and import clearance as in the
@@ -34,11 +35,13 @@
 #include <string>
 #include <vector>
 
+#include "routes/capacity/flow_template.h"
 #include "routes/capacity/flow_workspace.h"
 #include "routes/capacity/schedule_network.h"
 #include "routes/ids.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/itinerary.h"
+#include "routes/itinerary/timetable_cache.h"
 #include "routes/result.h"
 #include "routes/scenario_view.h"
 #include "routes/stop_check.h"
@@ -126,12 +129,31 @@ struct ScheduleExpansion {
   ScheduleRules rules;
   ScheduleNetwork schedule;  // the pruned network (empty when !any_route)
 };
+// What a caller may share between requests on one view (the server's shared view has both, built
+// once per snapshot and day: server/scenario_views.h). Each must belong to the very view the
+// request runs on (INTERNAL otherwise); null members are built for the call. The answer is the
+// same either way (tests/routes/capacity/schedule_capacity_test.cc).
+struct ScheduleShared {
+  // The view's flow template, for the static weekly figure next to the answer.
+  const FlowTemplate* flows = nullptr;
+  // The view's weekly timetables: the dated flights are selected from them (windows spanning at
+  // most TimetableCache::kMaxWeeksPerRequest weeks; longer ones expand their own flights).
+  TimetableCache* timetables = nullptr;
+};
+
 Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
                                                 const ScheduleCapacityQuery& query,
                                                 StopCheck& stop);
+Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
+                                                const ScheduleCapacityQuery& query,
+                                                TimetableCache* timetables, StopCheck& stop);
 
 Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
                                                        const ScheduleCapacityQuery& query,
+                                                       FlowWorkspace& workspace, StopCheck& stop);
+Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
+                                                       const ScheduleCapacityQuery& query,
+                                                       const ScheduleShared& shared,
                                                        FlowWorkspace& workspace, StopCheck& stop);
 
 }  // namespace aircargo::routes

@@ -1,8 +1,8 @@
 #include "routes/capacity/schedule_network.h"
 
 #include <algorithm>
-#include <bit>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 namespace aircargo::routes {
@@ -10,80 +10,65 @@ namespace {
 
 using std::chrono::sys_seconds;
 
-struct Event {
-  std::uint32_t airport = 0;
-  sys_seconds time;
+constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
+
+// A flight that passes the time rules. Times are seconds after the source event (ready + export
+// clearance); every one lies in [0, deadline - start], at most 31 days.
+struct Candidate {
+  std::uint32_t flight = 0;     // index into the input
+  std::uint32_t from = 0;       // origin airport
+  std::uint32_t to = 0;         // destination airport
+  std::int32_t departure = 0;   // its departure
+  std::int32_t onward = 0;      // available for an onward flight at `to` (arrival + connection)
+  bool delivers = false;        // lands at a destination in time: its head is the sink
+  std::uint8_t reach = 0;       // bit 1: reachable from the source; bit 2: reaches the sink
+  std::uint32_t tail = kUnset;  // nodes, once numbered
+  std::uint32_t head = kUnset;
 };
 
-// Sorts (key, value) pairs by key: LSD radix sort on the bits the largest key uses, 11 bits a
-// pass (the keys of a world week need three or four passes; std::sort took twice as long).
-void SortByKey(std::vector<std::pair<std::uint64_t, std::uint32_t>>& items) {
-  if (items.size() < 4096) {  // small networks: the buckets would cost more than the sort
-    std::sort(items.begin(), items.end());
+// Sorts `items` by key with a stable counting sort per 16-bit digit (the keys here are departure
+// offsets: two passes), or std::stable_sort for small inputs.
+void SortByDeparture(std::vector<Candidate>& items) {
+  const auto by_departure = [](const Candidate& a, const Candidate& b) {
+    return a.departure < b.departure;
+  };
+  if (std::is_sorted(items.begin(), items.end(), by_departure)) return;
+  if (items.size() < 4096) {
+    std::stable_sort(items.begin(), items.end(), by_departure);
     return;
   }
-  std::uint64_t largest = 0;
-  for (const auto& item : items) largest = std::max(largest, item.first);
-  constexpr int kBits = 11;
-  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> other(items.size());
-  std::vector<std::size_t> count(kBuckets);
-  for (int shift = 0; shift < 64 && (largest >> shift) != 0; shift += kBits) {
+  std::vector<Candidate> other(items.size());
+  std::vector<std::size_t> count(std::size_t{1} << 16);
+  for (int shift = 0; shift < 32; shift += 16) {
     std::fill(count.begin(), count.end(), 0);
-    for (const auto& item : items) ++count[(item.first >> shift) & (kBuckets - 1)];
+    const auto digit = [shift](const Candidate& c) {
+      return (static_cast<std::uint32_t>(c.departure) >> shift) & 0xFFFFU;
+    };
+    for (const Candidate& c : items) ++count[digit(c)];
     std::size_t sum = 0;
     for (std::size_t& c : count) sum += std::exchange(c, sum);
-    for (const auto& item : items) other[count[(item.first >> shift) & (kBuckets - 1)]++] = item;
+    for (const Candidate& c : items) other[count[digit(c)]++] = c;
     items.swap(other);
   }
 }
 
-// A flight that passes the time rules, with its event nodes (head == sink when it delivers).
-struct Candidate {
-  std::size_t flight = 0;
-  std::uint32_t tail = 0;
-  std::uint32_t head = 0;
+// The runs of equal departure in `c` (sorted by departure), as [begin, end) pairs, and whether a
+// run holds a flight available onward at its own departure instant (a zero-minute flight and
+// connection): only then can a flight of the run feed another of the same run, and the run is
+// scanned until nothing changes.
+struct Run {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool instant = false;
 };
-
-// Marks the nodes reachable from `start` over `arcs` (grouped by first node in CSR form) and the
-// ground arcs (node -> node + step while the airport stays the same).
-Result<std::vector<bool>> Reach(std::uint32_t start, std::uint32_t nodes,
-                                const std::vector<std::uint32_t>& first,
-                                const std::vector<std::uint32_t>& other,
-                                const std::vector<Event>& events, bool forward, StopCheck& stop) {
-  std::vector<bool> seen(nodes, false);
-  std::vector<std::uint32_t> stack{start};
-  seen[start] = true;
-  const auto visit = [&](std::uint32_t v) {
-    if (!seen[v]) {
-      seen[v] = true;
-      stack.push_back(v);
-    }
-  };
-  const auto events_count = static_cast<std::uint32_t>(events.size());
-  while (!stack.empty()) {
-    if (auto error = stop.Poll()) return *error;
-    const std::uint32_t v = stack.back();
-    stack.pop_back();
-    for (std::uint32_t i = first[v]; i < first[v + 1]; ++i) visit(other[i]);
-    if (v >= events_count) continue;  // the sink has no ground arcs
-    if (forward && v + 1 < events_count && events[v + 1].airport == events[v].airport) visit(v + 1);
-    if (!forward && v > 0 && events[v - 1].airport == events[v].airport) visit(v - 1);
+std::vector<Run> Runs(const std::vector<Candidate>& c) {
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (i == 0 || c[i].departure != c[i - 1].departure) runs.push_back({i, i, false});
+    runs.back().end = i + 1;
+    runs.back().instant = runs.back().instant || (!c[i].delivers && c[i].onward <= c[i].departure);
   }
-  return seen;
-}
-
-// CSR of the candidate arcs grouped by tail (forward) or head (backward).
-void Group(const std::vector<Candidate>& arcs, std::uint32_t nodes, bool by_tail,
-           std::vector<std::uint32_t>& first, std::vector<std::uint32_t>& other) {
-  first.assign(nodes + 1, 0);
-  for (const Candidate& c : arcs) ++first[(by_tail ? c.tail : c.head) + 1];
-  for (std::uint32_t v = 0; v < nodes; ++v) first[v + 1] += first[v];
-  other.resize(arcs.size());
-  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
-  for (const Candidate& c : arcs) {
-    other[next[by_tail ? c.tail : c.head]++] = by_tail ? c.head : c.tail;
-  }
+  return runs;
 }
 
 }  // namespace
@@ -91,129 +76,192 @@ void Group(const std::vector<Candidate>& arcs, std::uint32_t nodes, bool by_tail
 Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& flights,
                                              const ScheduleRules& rules, StopCheck& stop) {
   const sys_seconds start = rules.ready + rules.export_clearance;
+  const std::size_t airports =
+      std::max<std::size_t>({rules.is_destination.size(), rules.connection.size(),
+                             rules.import_clearance.size(), std::size_t{rules.origin.value} + 1});
   const auto is_destination = [&](AirportId a) {
     return a.value < rules.is_destination.size() && rules.is_destination[a.value];
   };
+  const auto offset = [&](sys_seconds t) { return static_cast<std::int32_t>((t - start).count()); };
 
-  // 1. Flights that fit the time rules, and their events. Every event time lies in [start,
-  // deadline] (31 days at most: 22 bits), so (airport, seconds after start) packs into one 64-bit
-  // key; the keys are sorted with a back reference to the candidate end they belong to, and
-  // numbered in one pass (no binary search per flight: those were cache misses on a world-sized
-  // event list).
-  constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
-  const auto span =
-      static_cast<std::uint64_t>(std::max<std::int64_t>((rules.deadline - start).count(), 0));
-  const int time_bits = static_cast<int>(std::bit_width(span));  // at most 22 for 31 days
-  const auto key = [&](std::uint32_t airport, sys_seconds time) {
-    return (static_cast<std::uint64_t>(airport) << time_bits) |
-           static_cast<std::uint64_t>((time - start).count());
-  };
-  std::vector<Candidate> candidates;
-  // (key, reference): reference 2k = the tail of candidate k, 2k + 1 its head, kUnset the source.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> ends{
-      {key(rules.origin.value, start), kUnset}};
-  ends.reserve(2 * flights.size() + 1);
-  candidates.reserve(flights.size());
+  // 1. Flights that fit the time rules on their own, by departure.
+  std::vector<Candidate> c;
+  c.reserve(flights.size());
   for (std::size_t i = 0; i < flights.size(); ++i) {
     if (auto error = stop.Poll()) return *error;
     const DatedFlight& f = flights[i];
     if (f.payload_kg <= 0 || f.departure < start || f.origin == f.destination) continue;
     if (f.destination == rules.origin || is_destination(f.origin)) continue;
-    const auto k = static_cast<std::uint32_t>(candidates.size());
+    if (f.origin.value >= airports || f.destination.value >= airports) continue;
+    Candidate k;
+    k.flight = static_cast<std::uint32_t>(i);
+    k.from = f.origin.value;
+    k.to = f.destination.value;
+    k.departure = offset(f.departure);
     if (is_destination(f.destination)) {
       if (f.arrival + rules.import_clearance[f.destination.value] > rules.deadline) continue;
+      k.delivers = true;
+      k.onward = offset(f.arrival);
     } else {
-      const sys_seconds ready_onward = f.arrival + rules.connection[f.destination.value];
-      if (ready_onward > rules.deadline) continue;
-      ends.push_back({key(f.destination.value, ready_onward), 2 * k + 1});
+      const sys_seconds onward = f.arrival + rules.connection[f.destination.value];
+      if (onward > rules.deadline) continue;
+      k.onward = offset(onward);
     }
-    ends.push_back({key(f.origin.value, f.departure), 2 * k});
-    candidates.push_back({i, kUnset, kUnset});
+    c.push_back(k);
   }
-  SortByKey(ends);
-  std::vector<Event> events;
-  std::uint32_t source = 0;
-  for (std::size_t i = 0; i < ends.size(); ++i) {
-    if (i == 0 || ends[i].first != ends[i - 1].first) {
-      events.push_back({static_cast<std::uint32_t>(ends[i].first >> time_bits),
-                        start + std::chrono::seconds{static_cast<std::int64_t>(
-                                    ends[i].first & ((std::uint64_t{1} << time_bits) - 1))}});
+  // By departure, then arrival, then route (the timetables' order, timetable.h), so the arcs, and
+  // so the flow found, do not depend on the order the flights came in. Input from the timetables
+  // is in that order already.
+  const auto in_order = [&](const Candidate& a, const Candidate& b) {
+    const DatedFlight& x = flights[a.flight];
+    const DatedFlight& y = flights[b.flight];
+    return std::tie(x.departure, x.arrival, x.route.value, a.flight) <
+           std::tie(y.departure, y.arrival, y.route.value, b.flight);
+  };
+  std::vector<Run> runs;
+  if (!std::is_sorted(c.begin(), c.end(), in_order)) {
+    SortByDeparture(c);
+    runs = Runs(c);
+    for (const Run& run : runs) {
+      if (run.end - run.begin < 2) continue;
+      std::sort(c.begin() + static_cast<std::ptrdiff_t>(run.begin),
+                c.begin() + static_cast<std::ptrdiff_t>(run.end), in_order);
     }
-    const auto v = static_cast<std::uint32_t>(events.size() - 1);
-    const std::uint32_t ref = ends[i].second;
-    if (ref == kUnset) {
-      source = v;
-    } else if ((ref & 1U) != 0) {
-      candidates[ref >> 1].head = v;
-    } else {
-      candidates[ref >> 1].tail = v;
-    }
-  }
-  const auto event_count = static_cast<std::uint32_t>(events.size());
-  const std::uint32_t sink = event_count;
-  for (Candidate& c : candidates) {
-    if (c.head == kUnset) c.head = sink;  // it lands at a destination
+  } else {
+    runs = Runs(c);
   }
 
-  // 2. Prune: keep events reachable from the source and able to reach the sink.
-  std::vector<std::uint32_t> first;
-  std::vector<std::uint32_t> other;
-  Group(candidates, event_count + 1, true, first, other);
-  auto forward = Reach(source, event_count + 1, first, other, events, true, stop);
-  if (!forward.ok()) return forward.error();
-  Group(candidates, event_count + 1, false, first, other);
-  auto backward = Reach(sink, event_count + 1, first, other, events, false, stop);
-  if (!backward.ok()) return backward.error();
-  const auto kept_event = [&](std::uint32_t v) {
-    return v == source || ((*forward)[v] && (*backward)[v]);
+  // 2. Prune, by two scans in time order (the connection scan's earliest arrival, forwards and
+  // backwards): cargo can be at an airport from the first instant a reachable chain brings it
+  // there, since it can wait as long as it likes; a flight is reachable when its airport is by its
+  // departure. Backwards, the latest departure from an airport on a chain that reaches the sink.
+  // Every arc leads forward in time (onward >= departure), so one pass in departure order sees
+  // every feeder of a flight before the flight, except feeders of the same instant (the runs).
+  constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::max();
+  std::vector<std::int32_t> earliest(airports, kNever);
+  earliest[rules.origin.value] = 0;
+  for (const Run& run : runs) {
+    if (auto error = stop.Poll()) return *error;
+    for (bool again = true; again;) {
+      again = false;
+      for (std::size_t i = run.begin; i < run.end; ++i) {
+        Candidate& k = c[i];
+        if ((k.reach & 1) != 0 || earliest[k.from] > k.departure) continue;
+        k.reach |= 1;
+        if (k.delivers) continue;
+        earliest[k.to] = std::min(earliest[k.to], k.onward);
+        again = again || (run.instant && k.onward <= k.departure);
+      }
+    }
+  }
+  constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
+  std::vector<std::int32_t> latest(airports, kNone);
+  for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+    if (auto error = stop.Poll()) return *error;
+    for (bool again = true; again;) {
+      again = false;
+      for (std::size_t i = run->begin; i < run->end; ++i) {
+        Candidate& k = c[i];
+        if ((k.reach & 2) != 0 || !(k.delivers || k.onward <= latest[k.to])) continue;
+        k.reach |= 2;
+        latest[k.from] = std::max(latest[k.from], k.departure);
+        again = again || run->instant;
+      }
+    }
+  }
+  std::size_t kept = 0;
+  for (const Candidate& k : c) {
+    if (k.reach == 3) c[kept++] = k;
+  }
+  c.resize(kept);
+
+  // 3. Events per airport in time order: the departures of kept flights (already in time order)
+  // and the onward instants of those that land short of a destination, bucketed by airport and
+  // sorted within each bucket. At one instant arrivals come before departures (one event).
+  std::vector<std::uint32_t> first_departure(airports + 1, 0);
+  std::vector<std::uint32_t> first_arrival(airports + 1, 0);
+  for (const Candidate& k : c) {
+    ++first_departure[k.from + 1];
+    if (!k.delivers) ++first_arrival[k.to + 1];
+  }
+  for (std::size_t a = 0; a < airports; ++a) {
+    first_departure[a + 1] += first_departure[a];
+    first_arrival[a + 1] += first_arrival[a];
+  }
+  // time << 32 | candidate index
+  std::vector<std::uint64_t> departures(first_departure.back());
+  std::vector<std::uint64_t> arrivals(first_arrival.back());
+  const auto packed = [](std::int32_t time, std::uint32_t i) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(time)) << 32) | i;
   };
-  const auto kept_flight = [&](const Candidate& c) {
-    return (*forward)[c.tail] && (*backward)[c.head];
-  };
-  // Per kept event: bit 1 when a kept flight arrives there, bit 2 when one departs.
-  std::vector<std::uint8_t> use(event_count, 0);
-  for (const Candidate& c : candidates) {
-    if (!kept_flight(c)) continue;
-    use[c.tail] |= 2;
-    if (c.head != sink) use[c.head] |= 1;
+  {
+    std::vector<std::uint32_t> next_departure(first_departure.begin(), first_departure.end() - 1);
+    std::vector<std::uint32_t> next_arrival(first_arrival.begin(), first_arrival.end() - 1);
+    for (std::uint32_t i = 0; i < c.size(); ++i) {
+      departures[next_departure[c[i].from]++] = packed(c[i].departure, i);
+      if (!c[i].delivers) arrivals[next_arrival[c[i].to]++] = packed(c[i].onward, i);
+    }
   }
 
-  // 3. The flow network. Consecutive kept events of an airport share one node unless an arrival
-  // follows a departure: an event no flight arrives at is entered only over the (unlimited) ground
-  // arc from its predecessor, and one no flight leaves is left only over the ground arc to its
-  // successor, so contracting that arc changes no flow. A node is a run of arrivals followed by a
-  // run of departures; consecutive nodes of an airport are joined by a ground arc.
+  // 4. Nodes. Consecutive events of an airport share one node unless an arrival follows a
+  // departure: an event no flight arrives at is entered only over the (unlimited) ground arc from
+  // its predecessor, and one no flight leaves is left only over the ground arc to its successor,
+  // so contracting that arc changes no flow. A node is a run of arrivals followed by a run of
+  // departures; consecutive nodes of an airport are joined by a ground arc. The origin has no
+  // arrivals, so it is one node: the source.
   ScheduleNetwork out;
   std::vector<FlowArcSpec> arcs;
-  arcs.reserve(event_count + candidates.size());
-  std::vector<std::uint32_t> node(event_count + 1, 0);
-  std::uint32_t nodes = 0;
-  bool open = false;     // a node of this airport is open
-  bool departs = false;  // a kept flight leaves the open node
+  // Ground arcs and shortcuts: fewer than two per node; nodes: at most two per flight, plus one.
+  arcs.reserve(5 * c.size() + 2);
   struct Chain {
     std::uint32_t airport = 0;
     std::uint32_t first = 0;  // nodes first, first + 1, ... in time order
     std::uint32_t size = 0;
   };
   std::vector<Chain> chains;
-  for (std::uint32_t v = 0; v < event_count; ++v) {
-    if (v > 0 && events[v].airport != events[v - 1].airport) open = false;
-    if (!kept_event(v)) continue;
-    if (!open || ((use[v] & 1) != 0 && departs)) {
-      if (open) {
-        arcs.push_back({nodes - 1, nodes, kUnlimitedKg, 0, {ArcKind::kGround, events[v].airport}});
-      } else {
-        chains.push_back({events[v].airport, nodes, 0});
-      }
-      ++chains.back().size;
-      ++nodes;
-      open = true;
-      departs = false;
+  std::uint32_t nodes = 0;
+  std::uint32_t source = kUnset;
+  for (std::uint32_t a = 0; a < airports; ++a) {
+    if (auto error = stop.Poll()) return *error;
+    const std::uint32_t d_end = first_departure[a + 1];
+    const std::uint32_t r_end = first_arrival[a + 1];
+    std::uint32_t d = first_departure[a];
+    std::uint32_t r = first_arrival[a];
+    if (a == rules.origin.value) {
+      chains.push_back({a, nodes, 1});
+      source = nodes++;
+      for (; d < d_end; ++d) c[static_cast<std::uint32_t>(departures[d])].tail = source;
+      continue;
     }
-    node[v] = nodes - 1;
-    departs = departs || (use[v] & 2) != 0;
+    if (d == d_end && r == r_end) continue;
+    std::sort(arrivals.begin() + r, arrivals.begin() + r_end);
+    bool open = false;
+    bool departs = false;
+    const auto node = [&](bool arrival) {
+      if (!open || (arrival && departs)) {
+        if (open) {
+          arcs.push_back({nodes - 1, nodes, kUnlimitedKg, 0, {ArcKind::kGround, a}});
+        } else {
+          chains.push_back({a, nodes, 0});
+        }
+        ++chains.back().size;
+        ++nodes;
+        open = true;
+        departs = false;
+      }
+      return nodes - 1;
+    };
+    while (d < d_end || r < r_end) {
+      // Departures are in time order already; at one instant, arrivals first.
+      if (r < r_end && (d == d_end || (arrivals[r] >> 32) <= (departures[d] >> 32))) {
+        c[static_cast<std::uint32_t>(arrivals[r++])].head = node(true);
+      } else {
+        c[static_cast<std::uint32_t>(departures[d++])].tail = node(false);
+        departs = true;
+      }
+    }
   }
-  node[sink] = nodes;
+  const std::uint32_t sink = nodes;
   out.events = nodes;
   // Shortcuts: waiting is transitive and ground arcs are unlimited, so adding ground arcs from
   // node i to node i + 2^j of a chain (i a multiple of 2^j) changes no flow value and no min cut,
@@ -232,20 +280,20 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
       }
     }
   }
-  for (const Candidate& c : candidates) {
-    if (!kept_flight(c)) continue;
-    const DatedFlight& f = flights[c.flight];
+  out.flights.reserve(c.size());
+  for (const Candidate& k : c) {
+    const DatedFlight& f = flights[k.flight];
     const std::int64_t cost = f.route.value < rules.cost_per_kg_micros.size()
                                   ? rules.cost_per_kg_micros[f.route.value]
                                   : 0;
-    arcs.push_back({node[c.tail],
-                    node[c.head],
+    arcs.push_back({k.tail,
+                    k.delivers ? sink : k.head,
                     f.payload_kg,
                     cost,
                     {ArcKind::kFlight, static_cast<std::uint32_t>(out.flights.size())}});
     out.flights.push_back(f);
   }
-  out.network = FlowNetwork::FromArcs(nodes + 1, node[source], nodes, arcs);
+  out.network = FlowNetwork::FromArcs(nodes + 1, source, sink, arcs);
   return out;
 }
 

@@ -12,16 +12,19 @@
 // destination are left out. Airport throughput limits are not applied (ground arcs are
 // unlimited; ComputeCapacity's weekly figure, which applies them, is reported next to the answer).
 //
-// Before building, events are pruned to those reachable from the source and able to reach the sink
-// (two passes over the event DAG); the network holds only flights on some origin -> destination
-// chain that fits the window. Then chains of kept events are contracted exactly: consecutive kept
-// events of an airport share one node unless a flight arrives after one has departed (an event no
-// flight arrives at is entered only over the unlimited ground arc from its predecessor, one no
-// flight leaves is left only over the ground arc to its successor), so a node is a run of
-// arrivals followed by a run of departures, consecutive nodes joined by ground arcs, and the origin
-// is one node. This changes no flow value and no min cut (ground arcs never bound it) and shortens
-// the augmenting paths Dinic has to find: on a world hub pair, 636k events -> 181k nodes and
-// Dinic 20 s -> 0.09 s CPU (docs/performance.md).
+// Before building, flights are pruned to those on some chain from the source to the sink that fits
+// the window, by two scans in departure order (the connection scan's earliest arrival per airport
+// forwards, the latest useful departure per airport backwards; cargo may wait at an airport as
+// long as it likes, so reaching an airport early enough is all a flight needs). Then the events of
+// each airport are laid out in time order and contracted exactly: consecutive events of an
+// airport share one node unless a flight arrives after one has departed (an event no flight
+// arrives at is entered only over the unlimited ground arc from its predecessor, one no flight
+// leaves is left only over the ground arc to its successor), so a node is a run of arrivals
+// followed by a run of departures, consecutive nodes joined by ground arcs, and the origin is one
+// node. This changes no flow value and no min cut (ground arcs never bound it) and shortens the
+// augmenting paths Dinic has to find: on a world hub pair, 636k events -> 181k nodes and Dinic
+// 20 s -> 0.09 s CPU (docs/performance.md). Work: O(flights) plus a sort of each airport's
+// arrivals (and a radix sort by departure when the input is not sorted by departure).
 // Pure; thread-safe on distinct arguments. Errors: DEADLINE_EXCEEDED / CANCELLED from `stop`.
 #pragma once
 
@@ -50,8 +53,8 @@ struct ScheduleRules {
 
 struct ScheduleNetwork {
   FlowNetwork network;  // arcs labelled kFlight (id = index into `flights`) or kGround (airport)
-  // The flights kept after pruning, in the order of the input (sorted by departure when it is).
-  // Their payload_kg is the arc's capacity.
+  // The flights kept after pruning, by departure, then arrival, then route id (whatever the input
+  // order). Their payload_kg is the arc's capacity.
   std::vector<DatedFlight> flights;
   std::uint32_t events = 0;  // nodes other than the sink (after contraction)
 };
