@@ -39,6 +39,7 @@
 #include "routes/capacity/flow_template.h"
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/schedule_capacity.h"
+#include "routes/capacity/shortest_augmenting_path.h"
 #include "routes/itinerary/timetable.h"
 #include "routes/itinerary/timetable_cache.h"
 #include "routes/scenario_view.h"
@@ -285,8 +286,10 @@ bool UsableExpanded(benchmark::State& state, const Fixture* f, std::size_t count
   return true;
 }
 
-// Dinic on a fresh copy of each expanded network in turn.
-void RunDinic(benchmark::State& state, const Fixture* f, std::size_t count) {
+// A solver (Dinic, what the other capacity RPCs use, or shortest augmenting paths, what
+// ComputeScheduleCapacity uses) on a fresh copy of each expanded network in turn.
+using Solver = Result<std::int64_t> (*)(FlowNetwork&, FlowWorkspace&, StopCheck&, std::int64_t);
+void RunSolver(benchmark::State& state, const Fixture* f, std::size_t count, Solver solver) {
   const Expanded* e = nullptr;
   if (!UsableExpanded(state, f, count, &e)) return;
   FlowWorkspace workspace;
@@ -296,7 +299,7 @@ void RunDinic(benchmark::State& state, const Fixture* f, std::size_t count) {
     const std::size_t k = i++ % e->networks.size();
     FlowNetwork work = e->networks[k];  // timed too (against us): pausing costs more on Shenyang
     StopCheck stop;
-    auto flow = AugmentMaxFlow(work, workspace, stop);
+    auto flow = solver(work, workspace, stop, kUnlimitedKg);
     if (!flow.ok() || *flow != e->max_kg[k]) {
       state.SkipWithError("the solvers disagree on the maximum");
       return;
@@ -361,16 +364,22 @@ void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, dou
       ExpandScheduleNetwork(*f.view, f.queries[i], shared ? f.timetables.get() : nullptr, stop);
   const double expand_ms = (CpuSeconds() - t) * 1e3;
   double solve_ms = 0;
+  double dinic_ms = 0;
   if (x.ok()) {
     FlowWorkspace workspace;
+    FlowNetwork copy = x->schedule.network;
     t = CpuSeconds();
-    (void)AugmentMaxFlow(x.value().schedule.network, workspace, stop);
+    (void)ShortestAugmentingPathMaxFlow(x.value().schedule.network, workspace, stop);
     solve_ms = (CpuSeconds() - t) * 1e3;
+    t = CpuSeconds();
+    (void)AugmentMaxFlow(copy, workspace, stop);
+    dinic_ms = (CpuSeconds() - t) * 1e3;
   }
   std::fprintf(stderr,
-               "query %zu: %.0f ms CPU (expand %.0f, Dinic %.0f); window %lld, kept %lld, nodes "
-               "%lld, %lld kg\n",
-               i, cpu_ms, expand_ms, solve_ms, static_cast<long long>(r.flights_in_window),
+               "query %zu: %.0f ms CPU (expand %.0f, solve %.0f, Dinic would take %.0f); window "
+               "%lld, kept %lld, nodes %lld, %lld kg\n",
+               i, cpu_ms, expand_ms, solve_ms, dinic_ms,
+               static_cast<long long>(r.flights_in_window),
                static_cast<long long>(r.flights_in_network), static_cast<long long>(r.events),
                static_cast<long long>(r.max_kg));
 }
@@ -444,8 +453,14 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
   const std::size_t solve_pairs = EnvCount("AIRCARGO_SCHEDULE_SOLVE_PAIRS", 3);
   benchmark::RegisterBenchmark((name + "/solve/Dinic").c_str(), [fixture,
                                                                  solve_pairs](benchmark::State& s) {
-    RunDinic(s, fixture(), solve_pairs);
+    RunSolver(s, fixture(), solve_pairs, &AugmentMaxFlow);
   })->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark((name + "/solve/ShortestAugmentingPath").c_str(),
+                               [fixture, solve_pairs](benchmark::State& s) {
+                                 RunSolver(s, fixture(), solve_pairs,
+                                           &ShortestAugmentingPathMaxFlow);
+                               })
+      ->Unit(benchmark::kMicrosecond);
 #ifdef AIRCARGO_HAVE_LEMON
   benchmark::RegisterBenchmark((name + "/solve/LemonPreflow").c_str(), [fixture, solve_pairs](
                                                                            benchmark::State& s) {

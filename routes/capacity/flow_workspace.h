@@ -28,6 +28,9 @@ struct FlowWorkspace {
   std::vector<std::uint32_t> queue;       // forward BFS queue (nodes)
   std::vector<std::uint32_t> back_queue;  // backward BFS queue (nodes)
   std::vector<std::uint32_t> path;        // DFS path (arcs)
+  // Shortest augmenting paths (shortest_augmenting_path.cc): distance labels and their counts.
+  std::vector<std::uint32_t> label;
+  std::vector<std::uint32_t> label_count;
   // Min-cost flow (routes/capacity/min_cost_flow.cc): node potentials, Dijkstra distances, heap.
   std::vector<std::int64_t> potential;
   std::vector<std::int64_t> distance;

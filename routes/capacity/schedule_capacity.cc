@@ -10,6 +10,7 @@
 #include "routes/capacity/max_flow.h"
 #include "routes/capacity/min_cost_flow.h"
 #include "routes/capacity/schedule_network.h"
+#include "routes/capacity/shortest_augmenting_path.h"
 #include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/local_time.h"
 #include "routes/scenario.h"
@@ -354,7 +355,7 @@ Result<ScheduleCapacityResult> ComputeScheduleCapacity(const ScenarioView& view,
   std::optional<FlowNetwork> for_plan;
   if (query.demand_kg) for_plan = schedule.network;
 
-  auto flow = AugmentMaxFlow(schedule.network, workspace, stop);
+  auto flow = ShortestAugmentingPathMaxFlow(schedule.network, workspace, stop);
   if (!flow.ok()) return flow.error();
   result.max_kg = *flow;
   AirportZones zones(network);

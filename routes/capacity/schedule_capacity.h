@@ -11,8 +11,8 @@
 // flight_capacity_factor (rounded to the nearest kg); the time-expanded network
 // (routes/capacity/schedule_network.h: minimum connection, export and import clearance as in the
 // connection scan, pruned to useful events, ground chains contracted, ground shortcuts) gets a
-// maximum flow (Dinic, routes/capacity/max_flow.h; on these networks far faster than
-// push-relabel: LEMON's Preflow takes ~250x as long on a world hub pair, docs/performance.md);
+// maximum flow (shortest augmenting paths, routes/capacity/shortest_augmenting_path.h; on these
+// networks far faster than push-relabel, and than Dinic on the slow pairs, docs/performance.md);
 // the minimum cut is read off the residual graph (saturated flight instances: ground arcs are
 // unlimited, so they never bound the answer). With a demand, a minimum-cost flow
 // (routes/capacity/min_cost_flow.h, cost = kg x cost_per_kg_micros of each flight's route) ships

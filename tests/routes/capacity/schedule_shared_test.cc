@@ -86,9 +86,8 @@ TEST(ScheduleCapacityShared, RandomTimetablesGiveTheSameAnswerFromTheSharedWeeks
     // serve) and over 31 days (the request expands its own flights even when handed the weeks).
     const sys_seconds ready = test::Utc("2025-06-04T00:00:00Z") + minutes{seed * 173};
     for (int window_days : {2, 7, 20, 31}) {
-      ScheduleCapacityQuery q{AirportId(origin),    {AirportId(destination)},
-                              ready,                ready + days{window_days},
-                              (seed % 2) * 40'000, 1.0};
+      ScheduleCapacityQuery q{AirportId(origin),         {AirportId(destination)}, ready,
+                              ready + days{window_days}, (seed % 2) * 40'000,      1.0};
       if (seed % 2 == 0) q.demand_kg.reset();
       positive += Compare(view, cache, flows, q,
                           "seed " + std::to_string(seed) + ", " + std::to_string(window_days) +
@@ -124,8 +123,8 @@ TEST(ScheduleCapacityShared, ShenyangDstWeeksAndCapacityFactorsGiveTheSameAnswer
                                 ready + days{7},
                                 150'000,
                                 0.8};
-        positive += Compare(view, cache, flows, q,
-                            std::string(ready_text) + " to " + destination) > 0;
+        positive +=
+            Compare(view, cache, flows, q, std::string(ready_text) + " to " + destination) > 0;
       }
     }
   }
@@ -163,12 +162,17 @@ TEST(ScheduleNetwork, FlightsChainingWithinOneInstantAreKeptWhateverTheirOrder) 
   const sys_seconds t = test::Utc("2025-06-02T08:00:00Z");
   const auto flight = [&](std::uint32_t route, std::uint32_t from, std::uint32_t to, int block,
                           std::int64_t kg) {
-    return DatedFlight{RouteId(route), AirportId(from), AirportId(to), t, t + minutes{block},
-                       std::chrono::year_month_day{std::chrono::floor<days>(t)}, kg};
+    return DatedFlight{RouteId(route),
+                       AirportId(from),
+                       AirportId(to),
+                       t,
+                       t + minutes{block},
+                       std::chrono::year_month_day{std::chrono::floor<days>(t)},
+                       kg};
   };
   std::vector<DatedFlight> flights{flight(2, 0, 1, 0, 10'000), flight(1, 1, 2, 0, 7'000),
-                                   flight(0, 2, 3, 0, 5'000), flight(3, 0, 3, 60, 4'000),
-                                   flight(4, 0, 4, 0, 3'000), flight(5, 4, 5, 0, 3'000),
+                                   flight(0, 2, 3, 0, 5'000),  flight(3, 0, 3, 60, 4'000),
+                                   flight(4, 0, 4, 0, 3'000),  flight(5, 4, 5, 0, 3'000),
                                    flight(6, 5, 3, 0, 2'000)};
   ScheduleRules rules;
   rules.origin = AirportId(0);
@@ -189,10 +193,9 @@ TEST(ScheduleNetwork, FlightsChainingWithinOneInstantAreKeptWhateverTheirOrder) 
     auto kg = AugmentMaxFlow(built.value().network, workspace, stop);
     ASSERT_TRUE(kg.ok());
     EXPECT_EQ(*kg, 11'000);
-  } while (std::next_permutation(flights.begin(), flights.end(),
-                                 [](const DatedFlight& a, const DatedFlight& b) {
-                                   return a.route.value < b.route.value;
-                                 }));
+  } while (std::next_permutation(
+      flights.begin(), flights.end(),
+      [](const DatedFlight& a, const DatedFlight& b) { return a.route.value < b.route.value; }));
   // A 1-minute connection at C breaks R1 -> R0 (same instant): R3 and the second chain deliver.
   rules.connection[2] = minutes{1};
   StopCheck stop;
