@@ -132,28 +132,31 @@ FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source
   FlowNetwork f;
   f.source_ = source;
   f.sink_ = sink;
-  l.head.reserve(2 * arcs.size());
-  f.residual_.reserve(2 * arcs.size());
-  f.capacity_.reserve(arcs.size());
-  l.cost.reserve(arcs.size());
-  l.labels.reserve(arcs.size());
+  const std::size_t m = arcs.size();
+  l.head.resize(2 * m);
+  f.residual_.resize(2 * m);
+  f.capacity_.resize(m);
+  l.cost.resize(m);
+  l.labels.resize(m);
   l.first.assign(node_count + 1, 0);
-  for (const FlowArcSpec& a : arcs) {
-    l.head.push_back(a.head);
-    l.head.push_back(a.tail);
-    f.residual_.push_back(a.capacity);
-    f.residual_.push_back(0);
-    f.capacity_.push_back(a.capacity);
-    l.cost.push_back(a.cost);
-    l.labels.push_back(a.label);
+  for (std::size_t k = 0; k < m; ++k) {
+    const FlowArcSpec& a = arcs[k];
+    l.head[2 * k] = a.head;
+    l.head[2 * k + 1] = a.tail;
+    f.residual_[2 * k] = a.capacity;
+    f.residual_[2 * k + 1] = 0;
+    f.capacity_[k] = a.capacity;
+    l.cost[k] = a.cost;
+    l.labels[k] = a.label;
     ++l.first[a.tail + 1];
     ++l.first[a.head + 1];
   }
   for (std::uint32_t v = 0; v < node_count; ++v) l.first[v + 1] += l.first[v];
-  l.adjacency.resize(l.head.size());
+  l.adjacency.resize(2 * m);
   std::vector<std::uint32_t> next(l.first.begin(), l.first.end() - 1);
-  for (std::uint32_t arc = 0; arc < l.head.size(); ++arc) {
-    l.adjacency[next[l.head[arc ^ 1U]]++] = arc;  // grouped by tail = head of the reverse arc
+  for (std::size_t k = 0; k < m; ++k) {  // grouped by tail, each pair's forward arc first
+    l.adjacency[next[arcs[k].tail]++] = static_cast<std::uint32_t>(2 * k);
+    l.adjacency[next[arcs[k].head]++] = static_cast<std::uint32_t>(2 * k + 1);
   }
   f.owned_ = std::move(layout);
   f.Point(*f.owned_, node_count);

@@ -43,17 +43,18 @@ FlowNetwork TimeExpanded(std::uint32_t seed, int airports, int length, int fligh
   arcs.push_back({0, event(0, 0), kUnlimitedKg, 0, {ArcKind::kGround, 0}});
   const bool deliver_to_sink = seed % 2 == 1;
   if (!deliver_to_sink) {
-    arcs.push_back(
-        {event(airports - 1, length - 1), sink, kUnlimitedKg, 0, {ArcKind::kGround, 0}});
+    arcs.push_back({event(airports - 1, length - 1), sink, kUnlimitedKg, 0, {ArcKind::kGround, 0}});
   }
   for (int f = 0; f < flights; ++f) {
     const int from = pick(0, airports - 1);
     const int to = (from + pick(1, airports - 1)) % airports;
     const int t = pick(0, length - 2);
     const int arrive = pick(t + 1, length - 1);
-    const std::uint32_t head =
-        deliver_to_sink && to == airports - 1 ? sink : event(to, arrive);
-    arcs.push_back({event(from, t), head, pick(1, 60) * 1000, 0,
+    const std::uint32_t head = deliver_to_sink && to == airports - 1 ? sink : event(to, arrive);
+    arcs.push_back({event(from, t),
+                    head,
+                    pick(1, 60) * 1000,
+                    0,
                     {ArcKind::kFlight, static_cast<std::uint32_t>(f)}});
   }
   return FlowNetwork::FromArcs(sink + 1, 0, sink, arcs);
@@ -104,8 +105,9 @@ TEST(ShortestAugmentingPath, TimeExpandedNetworksMatchBoostPushRelabel) {
 
 TEST(ShortestAugmentingPath, DenseDigraphsWithCyclesMatchBoostPushRelabel) {
   for (std::uint32_t seed = 1; seed <= 80; ++seed) {
-    ExpectMatchesBoost(Dense(seed, 4 + static_cast<int>(seed % 30), 10 + static_cast<int>(seed) * 4),
-                       "dense seed " + std::to_string(seed));
+    ExpectMatchesBoost(
+        Dense(seed, 4 + static_cast<int>(seed % 30), 10 + static_cast<int>(seed) * 4),
+        "dense seed " + std::to_string(seed));
   }
 }
 
