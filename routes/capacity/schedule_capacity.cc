@@ -299,9 +299,11 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
   for (const CapacityFactor& f : view.scenario().capacity_factors) {
     factor[f.route.value] = f.factor * query.flight_capacity_factor;
   }
-  for (DatedFlight& f : out.window) {
-    f.payload_kg = static_cast<std::int64_t>(
-        std::llround(static_cast<double>(f.payload_kg) * factor[f.route.value]));
+  if (query.flight_capacity_factor != 1.0 || !view.scenario().capacity_factors.empty()) {
+    for (DatedFlight& f : out.window) {
+      f.payload_kg = static_cast<std::int64_t>(
+          std::llround(static_cast<double>(f.payload_kg) * factor[f.route.value]));
+    }
   }
   auto built = BuildScheduleNetwork(out.window, out.rules, stop);
   if (!built.ok()) return built.error();
