@@ -1,5 +1,5 @@
 // Schedule-aware capacity (issue 18): ComputeScheduleCapacity (expansion into dated flights, the
-// pruned time-expanded network, Dinic max flow, min cut, bookings) against ComputeCapacity's static
+// pruned time-expanded network, max flow, min cut, bookings) against ComputeCapacity's static
 // weekly max flow for the same pairs, in the same run: what answering on the flights that connect
 // costs over answering in weekly averages. Networks: the embedded Shenyang network, SHE -> ORD with
 // a 7-day window (the issue's example), and, when the OpenFlights data is present, the world
@@ -8,10 +8,11 @@
 // Counters per query: window = dated flights expanded, kept = flights left after pruning,
 // events = nodes of the expanded network, max_t = tonnes delivered.
 // The solvers on the same expanded network (ExpandScheduleNetwork, built once per query outside
-// the timing; each iteration copies the zero-flow network and solves the copy, both timed): Dinic
-// (AugmentMaxFlow, what ComputeScheduleCapacity uses) and, when liblemon-dev is installed, LEMON's
-// Preflow (solver objects built once, only run() timed, as in
-// capacity_bench). World: the first AIRCARGO_SCHEDULE_SOLVE_PAIRS (default 3) seeded pairs.
+// the timing; each iteration zeroes the flow and solves, both timed): shortest augmenting paths
+// (what ComputeScheduleCapacity uses), Dinic (AugmentMaxFlow, what the static capacity RPCs use)
+// and, when liblemon-dev is installed, LEMON's Preflow (solver objects built once, only run()
+// timed, as in capacity_bench). World: the first AIRCARGO_SCHEDULE_SOLVE_PAIRS (default 3) seeded
+// pairs.
 // World/ComputeScheduleCapacity/percentiles: every one of the first AIRCARGO_SCHEDULE_PAIRS
 // (default 100) seeded pairs once, end to end; counters p50/p90/max in ms, wall and CPU.
 // Shared: as aircargod runs a request on its shared operating-today view, with the view's flow
@@ -293,11 +294,13 @@ void RunSolver(benchmark::State& state, const Fixture* f, std::size_t count, Sol
   const Expanded* e = nullptr;
   if (!UsableExpanded(state, f, count, &e)) return;
   FlowWorkspace workspace;
+  std::vector<FlowNetwork> copies = e->networks;  // solved again and again, zeroed each time
   std::size_t i = 0;
   std::int64_t arcs = 0;
   for (auto _ : state) {
     const std::size_t k = i++ % e->networks.size();
-    FlowNetwork work = e->networks[k];  // timed too (against us): pausing costs more on Shenyang
+    FlowNetwork& work = copies[k];
+    work.ResetFlow();  // timed, as LEMON's run() resets its flow
     StopCheck stop;
     auto flow = solver(work, workspace, stop, kUnlimitedKg);
     if (!flow.ok() || *flow != e->max_kg[k]) {
@@ -354,8 +357,8 @@ double CpuSeconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// AIRCARGO_SCHEDULE_TRACE=1: one line per query on stderr, with the CPU time of the expansion and
-// of Dinic measured again on their own.
+// AIRCARGO_SCHEDULE_TRACE=1: one line per query on stderr, with the CPU time of the expansion, of
+// the solve and of Dinic on the same network, measured again on their own.
 void Trace(const Fixture& f, std::size_t i, const ScheduleCapacityResult& r, double cpu_ms,
            bool shared) {
   StopCheck stop;

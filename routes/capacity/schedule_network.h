@@ -22,7 +22,7 @@
 // leaves is left only over the ground arc to its successor), so a node is a run of arrivals
 // followed by a run of departures, consecutive nodes joined by ground arcs, and the origin is one
 // node. This changes no flow value and no min cut (ground arcs never bound it) and shortens the
-// augmenting paths Dinic has to find: on a world hub pair, 636k events -> 181k nodes and Dinic
+// augmenting paths a solver has to find: on a world hub pair, 636k events -> 181k nodes and Dinic
 // 20 s -> 0.09 s CPU (docs/performance.md). Work: O(flights) plus a sort of each airport's
 // arrivals (and a radix sort by departure when the input is not sorted by departure).
 // Pure; thread-safe on distinct arguments. Errors: DEADLINE_EXCEEDED / CANCELLED from `stop`.
