@@ -3,13 +3,17 @@
 // flights route by route), which schedule_oracle_test.cc checks against Boost: same maximum, same
 // booking plan flight by flight, same min cut, same static figures, same demand plan. Plus
 // BuildScheduleNetwork on flights that chain within one instant (zero block, zero connection),
-// which its departure-order scans must not miss whatever order the flights come in.
+// which its departure-order scans must not miss whatever order the flights come in. And threads
+// computing at once on one shared cache (cold: its weeks are built under contention) and template
+// get the answers each computes alone (run under ThreadSanitizer by the tsan preset).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
+#include <latch>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "routes/capacity/flow_template.h"
@@ -129,6 +133,59 @@ TEST(ScheduleCapacityShared, ShenyangDstWeeksAndCapacityFactorsGiveTheSameAnswer
     }
   }
   EXPECT_GE(positive, 12);
+}
+
+TEST(ScheduleCapacityShared, ThreadsOnOneSharedCacheAndTemplateAgreeWithOwnFlights) {
+  const test::RandomTimetable t = test::MakeRandomTimetable(4242, 8, 60);
+  const auto view = std::make_shared<const ScenarioView>(test::OperatingView(*t.network));
+  TimetableCache cache(view);
+  const FlowTemplate flows(*view);
+  std::vector<ScheduleCapacityQuery> queries;
+  for (std::uint32_t i = 0; i < 24; ++i) {
+    const sys_seconds ready = test::Utc("2025-06-02T00:00:00Z") + minutes{i * 611};
+    queries.push_back({AirportId(i % 8),
+                       {AirportId((i + 1 + i % 7) % 8)},
+                       ready,
+                       ready + days{3 + static_cast<int>(i % 9)},
+                       i % 3 == 0 ? std::optional<std::int64_t>(60'000) : std::nullopt,
+                       1.0});
+  }
+  std::vector<ScheduleCapacityResult> alone;
+  for (const ScheduleCapacityQuery& q : queries) {
+    FlowWorkspace workspace;
+    StopCheck stop;
+    auto r = ComputeScheduleCapacity(*view, q, workspace, stop);
+    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    alone.push_back(*r);
+  }
+  constexpr int kThreads = 6;
+  std::latch start(kThreads);
+  std::vector<std::vector<ScheduleCapacityResult>> got(kThreads);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < kThreads; ++k) {
+    threads.emplace_back([&, k] {
+      FlowWorkspace workspace;  // one per thread, as one per compute slot in aircargod
+      start.arrive_and_wait();
+      for (std::size_t i = 0; i < queries.size(); ++i) {
+        const ScheduleCapacityQuery& q =
+            queries[(i + static_cast<std::size_t>(k) * 5) % queries.size()];
+        StopCheck stop;
+        auto r = ComputeScheduleCapacity(*view, q, {&flows, &cache}, workspace, stop);
+        got[static_cast<std::size_t>(k)].push_back(r.ok() ? *r : ScheduleCapacityResult{});
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  int positive = 0;
+  for (int k = 0; k < kThreads; ++k) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const std::size_t q = (i + static_cast<std::size_t>(k) * 5) % queries.size();
+      ExpectSameAnswer(alone[q], got[static_cast<std::size_t>(k)][i],
+                       "thread " + std::to_string(k) + ", query " + std::to_string(q));
+      positive += alone[q].max_kg > 0;
+    }
+  }
+  EXPECT_GE(positive, kThreads * 8);
 }
 
 TEST(ScheduleCapacityShared, AnotherViewsTimetablesOrTemplateAreAnInternalError) {
