@@ -35,6 +35,12 @@ std::shared_ptr<routes::TimetableCache> ScenarioViews::TimetablesOf(const ViewPt
   return view != nullptr && view == view_ ? timetables_ : nullptr;
 }
 
+std::shared_ptr<routes::TimetableCache> ScenarioViews::SnapshotTimetablesFor(const ViewPtr& view) {
+  std::lock_guard lock(mutex_);
+  return view != nullptr && view_ != nullptr && &view->network() == network_.get() ? timetables_
+                                                                                   : nullptr;
+}
+
 ScenarioViews::FlowTemplatePtr ScenarioViews::FlowTemplateFor(const ViewPtr& view) {
   std::shared_ptr<Derived> derived;
   {

@@ -7,8 +7,9 @@
 // The shared view comes with its weekly dated-flight timetables
 // (routes/itinerary/timetable_cache.h: built once per week on first use, least recently used weeks
 // evicted beyond `timetable_max_bytes`); they go with the view when the next snapshot or day
-// replaces it. A request with its own scenario gets no shared timetables (PlanItinerary expands its
-// flights).
+// replaces it. A request with its own scenario gets no shared timetables for PlanItinerary (it
+// expands its flights); ComputeScheduleCapacity reads them when they hold every route its
+// scenario can use (closures, exclusions and factors only).
 //
 // It also comes with the flow template of the capacity RPCs (routes/capacity/flow_template.h), so a
 // ComputeCapacity, PlanFlow or AnalyzeClosures on the shared view instantiates its residual network
@@ -49,6 +50,10 @@ class ScenarioViews {
 
   // The shared timetables of `view` when it is the shared view (as For returned it), else null.
   std::shared_ptr<routes::TimetableCache> TimetablesOf(const ViewPtr& view);
+  // The shared view's timetables when `view` (the shared view or a request's own) is on the same
+  // snapshot, else null: ComputeScheduleCapacity reads them for a scenario whose usable routes
+  // they hold (routes/capacity/schedule_capacity.h, ScheduleShared).
+  std::shared_ptr<routes::TimetableCache> SnapshotTimetablesFor(const ViewPtr& view);
 
   using FlowTemplatePtr = std::shared_ptr<const routes::FlowTemplate>;
   // The flow template of `view`: the shared one when `view` is the shared view (built once, on

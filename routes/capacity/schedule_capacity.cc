@@ -245,8 +245,8 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
 Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
                                                 const ScheduleCapacityQuery& query,
                                                 TimetableCache* timetables, StopCheck& stop) {
-  if (timetables != nullptr && &timetables->view() != &view) {
-    return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another view's");
+  if (timetables != nullptr && &timetables->view().network() != &view.network()) {
+    return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another network's");
   }
   const Network& network = view.network();
   std::vector<bool> is_destination;
@@ -272,8 +272,18 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
                          " are expanded: narrow the window");
   }
 
-  if (timetables != nullptr && TimetableCache::WeekCount(query.ready, query.deadline) <=
-                                   TimetableCache::kMaxWeeksPerRequest) {
+  // The timetables hold the flights of their own view's usable routes only: usable when that
+  // covers every useful route of this view (the same network, so the same route records).
+  const auto covered = [&](const ScenarioView& base) {
+    for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+      if (useful[r] && (r >= base.route_count() || !base.usable(RouteId(r)))) return false;
+    }
+    return true;
+  };
+  if (timetables != nullptr &&
+      TimetableCache::WeekCount(query.ready, query.deadline) <=
+          TimetableCache::kMaxWeeksPerRequest &&
+      (&timetables->view() == &view || covered(timetables->view()))) {
     // The shared weeks: the same flights as ExpandRoute's (timetable.h), sorted by departure, with
     // no time zone conversion here.
     auto shared_weeks = timetables->Weeks(query.ready, query.deadline, stop);

@@ -129,15 +129,20 @@ struct ScheduleExpansion {
   ScheduleRules rules;
   ScheduleNetwork schedule;  // the pruned network (empty when !any_route)
 };
-// What a caller may share between requests on one view (the server's shared view has both, built
-// once per snapshot and day: server/scenario_views.h). Each must belong to the very view the
-// request runs on (INTERNAL otherwise); null members are built for the call. The answer is the
-// same either way (tests/routes/capacity/schedule_capacity_test.cc).
+// What a caller may share between requests (the server's shared operating-today view has both,
+// built once per snapshot and day: server/scenario_views.h); null members are built for the call.
+// The answer is the same either way (tests/routes/capacity/schedule_shared_test.cc).
 struct ScheduleShared {
-  // The view's flow template, for the static weekly figure next to the answer.
+  // The request view's own flow template, for the static weekly figure next to the answer
+  // (INTERNAL "flows" when it is another view's).
   const FlowTemplate* flows = nullptr;
-  // The view's weekly timetables: the dated flights are selected from them (windows spanning at
-  // most TimetableCache::kMaxWeeksPerRequest weeks; longer ones expand their own flights).
+  // Weekly timetables of a view of the same network (INTERNAL "timetables" for another network's):
+  // the request view's own, or a base view's whose usable routes include every route the request
+  // can use (a scenario that only closes routes or airports, excludes carriers or scales
+  // capacities: its factors are applied to the selected flights). The dated flights are selected
+  // from them; otherwise (a route the base view cannot use, such as a planned or an extra route,
+  // or a window spanning more than TimetableCache::kMaxWeeksPerRequest weeks) the request expands
+  // its own flights.
   TimetableCache* timetables = nullptr;
 };
 

@@ -122,5 +122,23 @@ TEST(ScenarioViews, OnlyTheSharedViewHasSharedTimetablesAndTheyGoWithIt) {
   EXPECT_NE(next, timetables);
 }
 
+TEST(ScenarioViews, AScenarioOnTheSameSnapshotMayReadTheSharedWeeksForScheduleCapacity) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto shared = views.For(v1::Scenario(), network, kToday);
+  v1::Scenario what_if_scenario;
+  what_if_scenario.set_include_planned(true);
+  auto what_if = views.For(what_if_scenario, network, kToday);
+  ASSERT_TRUE(shared.ok() && what_if.ok());
+  const auto timetables = views.TimetablesOf(shared.value());
+  EXPECT_EQ(views.SnapshotTimetablesFor(shared.value()), timetables);
+  EXPECT_EQ(views.SnapshotTimetablesFor(what_if.value()), timetables);  // same snapshot
+  // A view on another snapshot (the shared view is still this one's): none.
+  const auto other_snapshot = testing::TestNetwork();
+  auto what_if_elsewhere = views.For(what_if_scenario, other_snapshot, kToday);
+  ASSERT_TRUE(what_if_elsewhere.ok());
+  EXPECT_EQ(views.SnapshotTimetablesFor(what_if_elsewhere.value()), nullptr);
+}
+
 }  // namespace
 }  // namespace aircargo::server

@@ -62,19 +62,19 @@ void ExpectSameAnswer(const ScheduleCapacityResult& own, const ScheduleCapacityR
   }
 }
 
-// Both ways on `view`; returns the shared answer's maximum (to count non-trivial cases).
-std::int64_t Compare(const std::shared_ptr<const ScenarioView>& view, TimetableCache& cache,
-                     const FlowTemplate& flows, const ScheduleCapacityQuery& q,
-                     const std::string& what) {
+// Both ways on `view`; returns the shared answer (to count non-trivial cases).
+ScheduleCapacityResult Compare(const std::shared_ptr<const ScenarioView>& view,
+                               TimetableCache& cache, const FlowTemplate& flows,
+                               const ScheduleCapacityQuery& q, const std::string& what) {
   FlowWorkspace workspace;
   StopCheck stop;
   auto own = ComputeScheduleCapacity(*view, q, workspace, stop);
   auto shared = ComputeScheduleCapacity(*view, q, {&flows, &cache}, workspace, stop);
   EXPECT_TRUE(own.ok()) << what << ": " << own.error().ToString();
   EXPECT_TRUE(shared.ok()) << what << ": " << shared.error().ToString();
-  if (!own.ok() || !shared.ok()) return 0;
+  if (!own.ok() || !shared.ok()) return {};
   ExpectSameAnswer(*own, *shared, what);
-  return shared->max_kg;
+  return *shared;
 }
 
 TEST(ScheduleCapacityShared, RandomTimetablesGiveTheSameAnswerFromTheSharedWeeks) {
@@ -93,9 +93,10 @@ TEST(ScheduleCapacityShared, RandomTimetablesGiveTheSameAnswerFromTheSharedWeeks
       ScheduleCapacityQuery q{AirportId(origin),         {AirportId(destination)}, ready,
                               ready + days{window_days}, (seed % 2) * 40'000,      1.0};
       if (seed % 2 == 0) q.demand_kg.reset();
-      positive += Compare(view, cache, flows, q,
-                          "seed " + std::to_string(seed) + ", " + std::to_string(window_days) +
-                              " days") > 0;
+      positive +=
+          Compare(view, cache, flows, q,
+                  "seed " + std::to_string(seed) + ", " + std::to_string(window_days) + " days")
+              .max_kg > 0;
     }
   }
   EXPECT_GE(positive, 40);
@@ -128,7 +129,8 @@ TEST(ScheduleCapacityShared, ShenyangDstWeeksAndCapacityFactorsGiveTheSameAnswer
                                 150'000,
                                 0.8};
         positive +=
-            Compare(view, cache, flows, q, std::string(ready_text) + " to " + destination) > 0;
+            Compare(view, cache, flows, q, std::string(ready_text) + " to " + destination).max_kg >
+            0;
       }
     }
   }
@@ -188,12 +190,63 @@ TEST(ScheduleCapacityShared, ThreadsOnOneSharedCacheAndTemplateAgreeWithOwnFligh
   EXPECT_GE(positive, kThreads * 8);
 }
 
-TEST(ScheduleCapacityShared, AnotherViewsTimetablesOrTemplateAreAnInternalError) {
+// A request with a scenario of its own (closures, a carrier excluded, capacity factors) reads the
+// shared operating-today weeks when they hold every route it can use, and gets the answer it
+// computes on its own flights; a scenario adding a route the weeks do not hold expands its own.
+TEST(ScheduleCapacityShared, ScenariosReadTheBaseViewsWeeksWhenTheyHoldEveryUsableRoute) {
+  int from_weeks = 0;
+  for (std::uint32_t seed = 1; seed <= 12; ++seed) {
+    const test::RandomTimetable t = test::MakeRandomTimetable(seed + 900, 7, 30);
+    const Network& network = *t.network;
+    const auto base = std::make_shared<const ScenarioView>(test::OperatingView(network));
+    TimetableCache cache(base);
+    const std::uint32_t origin = seed % 7;
+    const std::uint32_t destination = (origin + 1 + seed % 6) % 7;
+    const sys_seconds ready = test::Utc("2025-06-03T00:00:00Z") + minutes{seed * 211};
+    const ScheduleCapacityQuery q{
+        AirportId(origin), {AirportId(destination)}, ready, ready + days{6}, 50'000, 1.0};
+    for (int kind = 0; kind < 4; ++kind) {
+      Scenario scenario;
+      scenario.as_of = base->scenario().as_of;
+      if (kind == 0) scenario.closed_routes = {RouteId(seed % 30), RouteId((seed * 7) % 30)};
+      if (kind == 1) scenario.closed_airports = {AirportId((destination + 1 + seed % 5) % 7)};
+      if (kind == 2) scenario.capacity_factors = {{RouteId(seed % 30), "", 0.25}};
+      if (kind == 3) {
+        RouteInput extra = test::MakeRoute("EXTRA", network.airport(AirportId(origin)).iata,
+                                           network.airport(AirportId(destination)).iata);
+        scenario.extra_routes = {extra};
+      }
+      if (kind == 1 && scenario.closed_airports.front().value == origin) continue;
+      auto made = ScenarioView::Make(network, scenario);
+      ASSERT_TRUE(made.ok()) << made.error().ToString();
+      const auto view = std::make_shared<const ScenarioView>(std::move(made).value());
+      const FlowTemplate flows(*view);
+      const std::int64_t before = cache.stats().builds + cache.stats().hits;
+      const ScheduleCapacityResult r =
+          Compare(view, cache, flows, q,
+                  "seed " + std::to_string(seed) + ", scenario kind " + std::to_string(kind));
+      const bool read_weeks = cache.stats().builds + cache.stats().hits > before;
+      if (r.reason == NoScheduleReason::kNoRoute) {
+        EXPECT_FALSE(read_weeks);  // nothing to expand
+      } else if (kind == 3) {
+        EXPECT_FALSE(read_weeks) << "an extra route is not in the base view's weeks";
+      } else {
+        EXPECT_TRUE(read_weeks) << "seed " << seed << ", kind " << kind;
+      }
+      from_weeks += read_weeks;
+    }
+  }
+  EXPECT_GE(from_weeks, 30);
+}
+
+TEST(ScheduleCapacityShared, AnotherNetworksTimetablesOrAnotherViewsTemplateAreInternal) {
   const test::RandomTimetable t = test::MakeRandomTimetable(7, 4, 10);
+  const test::RandomTimetable u = test::MakeRandomTimetable(8, 4, 10);
   const auto view = std::make_shared<const ScenarioView>(test::OperatingView(*t.network));
-  const auto other = std::make_shared<const ScenarioView>(test::OperatingView(*t.network));
-  TimetableCache cache(other);
-  const FlowTemplate flows(*other);
+  const auto other_view = std::make_shared<const ScenarioView>(test::OperatingView(*t.network));
+  const auto other_network = std::make_shared<const ScenarioView>(test::OperatingView(*u.network));
+  TimetableCache cache(other_network);
+  const FlowTemplate flows(*other_view);
   const sys_seconds ready = test::Utc("2025-06-02T00:00:00Z");
   const ScheduleCapacityQuery q{AirportId(0), {AirportId(1)}, ready, ready + days{3}, {}, 1.0};
   FlowWorkspace workspace;
