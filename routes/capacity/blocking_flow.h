@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "routes/capacity/augment_path.h"
 #include "routes/capacity/flow_network.h"
 #include "routes/capacity/flow_workspace.h"
 #include "routes/result.h"
@@ -132,19 +133,10 @@ class BlockingFlows {
     while (total < limit) {
       if (auto error = stop_.Poll()) return *error;
       if (v == sink) {
-        std::int64_t delta = limit - total;
-        std::size_t first_saturated = 0;
-        for (std::size_t i = 0; i < path.size(); ++i) {
-          if (n_.Residual(path[i]) < delta) {
-            delta = n_.Residual(path[i]);
-            first_saturated = i;
-          }
-        }
-        for (std::uint32_t arc : path) n_.Push(arc, delta);
         if (w_.journal) w_.pushed.insert(w_.pushed.end(), path.begin(), path.end());
-        total += delta;
-        v = n_.Tail(path[first_saturated]);
-        path.resize(first_saturated);
+        const Augmented pushed = AugmentAlongPath(n_, path, limit - total);
+        total += pushed.kg;
+        v = n_.Tail(pushed.saturated_arc);
         continue;
       }
       const auto arcs = n_.OutArcs(v);

@@ -4,6 +4,8 @@
 #include <limits>
 #include <vector>
 
+#include "routes/capacity/augment_path.h"
+
 namespace aircargo::routes {
 namespace {
 
@@ -49,18 +51,9 @@ class Isap {
     while (label[start] < nodes_ && total < limit) {
       if (auto error = stop_.Poll()) return *error;
       if (v == target) {  // augment along the path, retreat to the first saturated arc
-        std::int64_t delta = limit - total;
-        std::size_t first_saturated = 0;
-        for (std::size_t i = 0; i < path.size(); ++i) {
-          if (v_.Residual(path[i]) < delta) {
-            delta = v_.Residual(path[i]);
-            first_saturated = i;
-          }
-        }
-        for (std::uint32_t arc : path) v_.Push(arc, delta);
-        total += delta;
-        v = n_.Tail(path[first_saturated]);
-        path.resize(first_saturated);
+        const internal::Augmented pushed = internal::AugmentAlongPath(v_, path, limit - total);
+        total += pushed.kg;
+        v = n_.Tail(pushed.saturated_arc);
         continue;
       }
       const auto arcs = n_.OutArcs(v);
