@@ -2,10 +2,13 @@
 // zone (DST in Vancouver in March and November), the text forms, and the DST edge rules.
 #include "routes/itinerary/dated_flights.h"
 
+#include <date/date.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
+#include <random>
 #include <vector>
 
 #include "routes/itinerary/local_time.h"
@@ -163,6 +166,34 @@ TEST(LocalTime, FormatsLocalTimesWithTheirOffsetAndUtcAsRfc3339) {
   EXPECT_EQ(FormatUtcOffset(minutes{345}), "+05:45");
   EXPECT_EQ(Zone("America/Vancouver").OffsetAt(Utc("2025-01-15T00:00:00Z")), minutes{-480});
   EXPECT_EQ(Zone("America/Vancouver").OffsetAt(Utc("2025-07-15T00:00:00Z")), minutes{-420});
+}
+
+// FormatUtc and FormatLocal write the text themselves (years 0..9999); date::format is the oracle,
+// over random instants from 1900 to 2200 with second precision, offsets from -12:00 to +14:00,
+// midnights and the ends of the supported range.
+TEST(LocalTime, FormattingMatchesDateFormatEverywhere) {
+  std::mt19937_64 rng(20261202);
+  const std::int64_t from = Utc("1900-01-01T00:00:00Z").time_since_epoch().count();
+  const std::int64_t to = Utc("2200-01-01T00:00:00Z").time_since_epoch().count();
+  std::vector<std::chrono::sys_seconds> instants{
+      Utc("1970-01-01T00:00:00Z"), Utc("2024-02-29T23:59:59Z"), Utc("2025-12-31T23:30:00Z"),
+      std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{0} / 1 / 1}} + minutes{720},
+      std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}} +
+          std::chrono::seconds{86399 - 14 * 3600}};
+  for (int i = 0; i < 20000; ++i) {
+    instants.push_back(std::chrono::sys_seconds{
+        std::chrono::seconds{std::uniform_int_distribution<std::int64_t>(from, to)(rng)}});
+  }
+  for (const std::chrono::sys_seconds instant : instants) {
+    EXPECT_EQ(FormatUtc(instant), date::format("%Y-%m-%dT%H:%M:%SZ", instant));
+    const minutes offset{std::uniform_int_distribution<int>(-12 * 60, 14 * 60)(rng)};
+    const auto local = std::chrono::floor<minutes>(instant + offset);
+    EXPECT_EQ(FormatLocal(instant, offset),
+              date::format("%Y-%m-%d %H:%M ", local) + FormatUtcOffset(offset));
+  }
+  // Outside 0..9999 the text is date::format's own.
+  const std::chrono::sys_seconds far{std::chrono::sys_days{std::chrono::year{10000} / 1 / 2}};
+  EXPECT_EQ(FormatUtc(far), date::format("%Y-%m-%dT%H:%M:%SZ", far));
 }
 
 TEST(LocalTime, UnknownZoneIsInvalidArgumentNamingTheField) {
