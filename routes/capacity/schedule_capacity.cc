@@ -305,11 +305,11 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
       out.window.insert(out.window.end(), flights.begin(), flights.end());
     }
   }
-  std::vector<double> factor(view.route_count(), query.flight_capacity_factor);
-  for (const CapacityFactor& f : view.scenario().capacity_factors) {
-    factor[f.route.value] = f.factor * query.flight_capacity_factor;
-  }
   if (query.flight_capacity_factor != 1.0 || !view.scenario().capacity_factors.empty()) {
+    std::vector<double> factor(view.route_count(), query.flight_capacity_factor);
+    for (const CapacityFactor& f : view.scenario().capacity_factors) {
+      factor[f.route.value] = f.factor * query.flight_capacity_factor;
+    }
     for (DatedFlight& f : out.window) {
       f.payload_kg = static_cast<std::int64_t>(
           std::llround(static_cast<double>(f.payload_kg) * factor[f.route.value]));
