@@ -15,15 +15,13 @@ constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
 // A flight that passes the time rules. Times are seconds after the source event (ready + export
 // clearance); every one lies in [0, deadline - start], at most 31 days.
 struct Candidate {
-  std::uint32_t flight = 0;     // index into the input
-  std::uint32_t from = 0;       // origin airport
-  std::uint32_t to = 0;         // destination airport
-  std::int32_t departure = 0;   // its departure
-  std::int32_t onward = 0;      // available for an onward flight at `to` (arrival + connection)
-  bool delivers = false;        // lands at a destination in time: its head is the sink
-  std::uint8_t reach = 0;       // bit 1: reachable from the source; bit 2: reaches the sink
-  std::uint32_t tail = kUnset;  // nodes, once numbered
-  std::uint32_t head = kUnset;
+  std::uint32_t flight = 0;    // index into the input
+  std::uint32_t from = 0;      // origin airport
+  std::uint32_t to = 0;        // destination airport
+  std::int32_t departure = 0;  // its departure
+  std::int32_t onward = 0;     // available for an onward flight at `to` (arrival + connection)
+  bool delivers = false;       // lands at a destination in time: its head is the sink
+  std::uint8_t reach = 0;      // bit 1: reachable from the source; bit 2: reaches the sink
 };
 
 // Sorts `items` by key with a stable counting sort per 16-bit digit (the keys here are departure
@@ -118,17 +116,13 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
     return std::tie(x.departure, x.arrival, x.route.value, a.flight) <
            std::tie(y.departure, y.arrival, y.route.value, b.flight);
   };
-  std::vector<Run> runs;
-  if (!std::is_sorted(c.begin(), c.end(), in_order)) {
-    SortByDeparture(c);
-    runs = Runs(c);
-    for (const Run& run : runs) {
-      if (run.end - run.begin < 2) continue;
-      std::sort(c.begin() + static_cast<std::ptrdiff_t>(run.begin),
-                c.begin() + static_cast<std::ptrdiff_t>(run.end), in_order);
-    }
-  } else {
-    runs = Runs(c);
+  const bool in_order_already = std::is_sorted(c.begin(), c.end(), in_order);
+  if (!in_order_already) SortByDeparture(c);
+  const std::vector<Run> runs = Runs(c);
+  for (const Run& run : runs) {
+    if (in_order_already || run.end - run.begin < 2) continue;
+    std::sort(c.begin() + static_cast<std::ptrdiff_t>(run.begin),
+              c.begin() + static_cast<std::ptrdiff_t>(run.end), in_order);
   }
 
   // 2. Prune, by two scans in time order (the connection scan's earliest arrival, forwards and
@@ -211,7 +205,7 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   // arrivals, so it is one node: the source.
   ScheduleNetwork out;
   // Per kept flight (in the order of c): its tail and head nodes. Apart from c, so the scattered
-  // writes of the pass below hit 8 bytes a flight rather than c's 24.
+  // writes of the pass below hit 8 bytes a flight rather than a whole Candidate.
   std::vector<std::uint32_t> tail(c.size(), kUnset);
   std::vector<std::uint32_t> head(c.size(), kUnset);
   struct Chain {
@@ -272,25 +266,19 @@ Result<ScheduleNetwork> BuildScheduleNetwork(const std::vector<DatedFlight>& fli
   }
   std::vector<FlowArcSpec> arcs;
   arcs.reserve(arc_count);
-  for (const Chain& chain : chains) {  // consecutive nodes of a chain
-    for (std::uint32_t i = 0; i + 1 < chain.size; ++i) {
+  // Ground arcs from node i to i + step of a chain, i a multiple of step.
+  const auto ground = [&arcs](const Chain& chain, std::uint32_t step) {
+    for (std::uint32_t i = 0; i + step < chain.size; i += step) {
       arcs.push_back({chain.first + i,
-                      chain.first + i + 1,
+                      chain.first + i + step,
                       kUnlimitedKg,
                       0,
                       {ArcKind::kGround, chain.airport}});
     }
-  }
+  };
+  for (const Chain& chain : chains) ground(chain, 1);  // consecutive nodes
   for (const Chain& chain : chains) {
-    for (std::uint32_t step = 2; step < chain.size; step *= 2) {
-      for (std::uint32_t i = 0; i + step < chain.size; i += step) {
-        arcs.push_back({chain.first + i,
-                        chain.first + i + step,
-                        kUnlimitedKg,
-                        0,
-                        {ArcKind::kGround, chain.airport}});
-      }
-    }
+    for (std::uint32_t step = 2; step < chain.size; step *= 2) ground(chain, step);
   }
   out.flights.reserve(c.size());
   for (std::size_t i = 0; i < c.size(); ++i) {

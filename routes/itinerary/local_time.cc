@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -57,6 +58,25 @@ std::optional<Clock> ParseClock(std::string_view text, bool allow_seconds) {
   return Clock{local, end};
 }
 
+// Answers format thousands of instants (a world schedule-capacity answer books ~10k flights, each
+// with local and UTC times); date::format goes through an ostream and its locale facets, which was
+// ~14 % of such a request's server time. Years 0..9999 are written from these fields, the same
+// text (tests/routes/itinerary/dated_flights_test.cc compares the two); others keep date::format.
+struct Civil {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  unsigned seconds_of_day = 0;
+};
+std::optional<Civil> CivilTime(std::chrono::sys_seconds instant) {
+  const auto day_start = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day ymd{day_start};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return std::nullopt;
+  return Civil{year, static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+               static_cast<unsigned>((instant - day_start).count())};
+}
+
 }  // namespace
 
 Result<TimeZone> TimeZone::Find(std::string_view name, std::string_view field) {
@@ -107,35 +127,12 @@ std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view text) {
   return as_utc - offset;
 }
 
-// Answers format thousands of instants (a world schedule-capacity answer books ~10k flights, each
-// with local and UTC times); date::format goes through an ostream and its locale facets, which was
-// ~14 % of such a request's server time. Years 0..9999 are written here, the same text
-// (tests/routes/itinerary/dated_flights_test.cc compares the two); others keep date::format.
-namespace {
-bool CivilTime(std::chrono::sys_seconds instant, int& year, unsigned& month, unsigned& day,
-               unsigned& seconds_of_day) {
-  const auto day_start = std::chrono::floor<std::chrono::days>(instant);
-  const std::chrono::year_month_day ymd{day_start};
-  year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) return false;
-  month = static_cast<unsigned>(ymd.month());
-  day = static_cast<unsigned>(ymd.day());
-  seconds_of_day = static_cast<unsigned>((instant - day_start).count());
-  return true;
-}
-}  // namespace
-
 std::string FormatUtc(std::chrono::sys_seconds instant) {
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  unsigned seconds = 0;
-  if (!CivilTime(instant, year, month, day, seconds)) {
-    return date::format("%Y-%m-%dT%H:%M:%SZ", instant);
-  }
+  const std::optional<Civil> t = CivilTime(instant);
+  if (!t) return date::format("%Y-%m-%dT%H:%M:%SZ", instant);
   char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02u:%02u:%02uZ", year, month, day,
-                seconds / 3600, seconds / 60 % 60, seconds % 60);
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02u:%02u:%02uZ", t->year, t->month, t->day,
+                t->seconds_of_day / 3600, t->seconds_of_day / 60 % 60, t->seconds_of_day % 60);
   return text;
 }
 
@@ -150,17 +147,14 @@ std::string FormatUtcOffset(std::chrono::minutes offset) {
 
 std::string FormatLocal(std::chrono::sys_seconds instant, std::chrono::minutes offset) {
   const std::chrono::sys_seconds shifted = instant + offset;
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  unsigned seconds = 0;
-  if (!CivilTime(shifted, year, month, day, seconds)) {
+  const std::optional<Civil> t = CivilTime(shifted);
+  if (!t) {
     return date::format("%Y-%m-%d %H:%M ", std::chrono::floor<std::chrono::minutes>(shifted)) +
            FormatUtcOffset(offset);
   }
   char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u ", year, month, day, seconds / 3600,
-                seconds / 60 % 60);
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u ", t->year, t->month, t->day,
+                t->seconds_of_day / 3600, t->seconds_of_day / 60 % 60);
   return text + FormatUtcOffset(offset);
 }
 
