@@ -35,6 +35,7 @@
 #include "formats/network_file.h"
 #include "formats/openflights.h"
 #include "routes/graph.h"
+#include "routes/paths/contraction_hierarchy.h"
 #include "routes/paths/find_paths.h"
 #include "routes/scenario_view.h"
 
@@ -68,6 +69,20 @@ struct Fixture {
   std::shared_ptr<const Network> network;
   std::unique_ptr<ScenarioView> view;
   std::vector<std::pair<AirportId, AirportId>> pairs;
+  // The view's contraction hierarchy per objective, built on first use (benchmarks run one at a
+  // time on the main thread).
+  mutable std::unique_ptr<ContractionHierarchy> hierarchies[4];
+
+  const ContractionHierarchy* Hierarchy(Objective objective) const {
+    auto& slot = hierarchies[static_cast<int>(objective)];
+    if (!slot) {
+      StopCheck stop;
+      auto built = ContractionHierarchy::Build(*view, objective, stop);
+      if (!built.ok()) return nullptr;
+      slot = std::make_unique<ContractionHierarchy>(std::move(built).value());
+    }
+    return slot.get();
+  }
 };
 
 // Pairs of distinct airports that both have routes, from a fixed seed.
@@ -109,11 +124,12 @@ const Fixture* World() {
 }
 
 void RunFindPaths(benchmark::State& state, const Fixture* f, Objective objective, int k,
-                  bool bounds) {
+                  bool bounds, bool hierarchy = false) {
   if (f == nullptr) {
     state.SkipWithError("network not available");
     return;
   }
+  const ContractionHierarchy* oracle = hierarchy ? f->Hierarchy(objective) : nullptr;
   PathWorkspace workspace;
   workspace.set_use_bounds(bounds);
   std::size_t i = 0;
@@ -129,7 +145,7 @@ void RunFindPaths(benchmark::State& state, const Fixture* f, Objective objective
     query.k = k;
     StopCheck stop;
     const std::uint64_t before = g_allocations.load(std::memory_order_relaxed);
-    auto result = FindPaths(*f->view, query, workspace, stop);
+    auto result = FindPaths(*f->view, query, workspace, stop, oracle);
     allocations += g_allocations.load(std::memory_order_relaxed) - before;
     if (!result.ok()) {
       state.SkipWithError(result.error().ToString().c_str());
@@ -362,6 +378,104 @@ void RunPairMedianK10(benchmark::State& state, const Fixture* f, Objective objec
   state.counters["pair_ratio"] = m.pair_b_over_a;
 }
 
+// Per pair: FindPaths k = 1 by `objective` with the search, then with the view's contraction
+// hierarchy, each timed alone; fails unless both answers have the same weight. Counters:
+// search_us / hierarchy_us = medians over the pairs; speedup = search_us / hierarchy_us;
+// pair_speedup = the median over the pairs of search time / hierarchy time; same_routes = the
+// share of pairs answered with the very same routes (the rest are ties).
+void RunPairMedianHierarchy(benchmark::State& state, const Fixture* f, Objective objective) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available");
+    return;
+  }
+  const ContractionHierarchy* hierarchy = f->Hierarchy(objective);
+  const std::size_t pairs = f->pairs.size();
+  PathWorkspace workspace;
+  std::vector<std::vector<double>> search(pairs);
+  std::vector<std::vector<double>> oracle(pairs);
+  std::size_t same = 0;
+  std::size_t answers = 0;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < pairs; ++i) {
+      const auto& [from, to] = f->pairs[i];
+      PathQuery query;
+      query.origin = from;
+      query.destination = to;
+      query.objective = objective;
+      StopCheck stop;
+      const double t0 = ThreadMicros();
+      auto plain = FindPaths(*f->view, query, workspace, stop);
+      const double t1 = ThreadMicros();
+      auto fast = FindPaths(*f->view, query, workspace, stop, hierarchy);
+      const double t2 = ThreadMicros();
+      if (!plain.ok() || !fast.ok()) {
+        state.SkipWithError((plain.ok() ? fast : plain).error().ToString().c_str());
+        return;
+      }
+      if (plain->paths.size() != fast->paths.size()) {
+        state.SkipWithError("the hierarchy and the search disagree on whether a path exists");
+        return;
+      }
+      if (!plain->paths.empty()) {
+        const Path& a = plain->paths.front();
+        const Path& b = fast->paths.front();
+        const double wa = objective == Objective::kDistance      ? a.distance_km
+                          : objective == Objective::kTransitTime ? double(a.transit_minutes)
+                          : objective == Objective::kCost        ? double(a.cost_per_kg_micros)
+                                                                 : double(a.legs());
+        const double wb = objective == Objective::kDistance      ? b.distance_km
+                          : objective == Objective::kTransitTime ? double(b.transit_minutes)
+                          : objective == Objective::kCost        ? double(b.cost_per_kg_micros)
+                                                                 : double(b.legs());
+        if (std::abs(wa - wb) > 1e-9 * std::max(1.0, wa)) {
+          const std::string message = "weight mismatch for " + f->network->airport(from).iata +
+                                      "-" + f->network->airport(to).iata + ": search " +
+                                      std::to_string(wa) + ", hierarchy " + std::to_string(wb);
+          state.SkipWithError(message.c_str());
+          return;
+        }
+        ++answers;
+        if (a.routes == b.routes) ++same;
+      }
+      search[i].push_back(t1 - t0);
+      oracle[i].push_back(t2 - t1);
+    }
+  }
+  const PairMedians m = MediansOverPairs(oracle, search);
+  state.counters["hierarchy_us"] = m.a_us;
+  state.counters["search_us"] = m.b_us;
+  state.counters["speedup"] = m.b_us / std::max(m.a_us, 1e-3);
+  state.counters["pair_speedup"] = m.pair_b_over_a;
+  state.counters["same_routes"] =
+      static_cast<double>(same) / static_cast<double>(std::max<std::size_t>(answers, 1));
+}
+
+// Building the view's contraction hierarchy for `objective` (what the server does once per shared
+// view and objective). Counters: shortcuts, memory in MiB, airport pairs (arcs).
+void RunHierarchyBuild(benchmark::State& state, const Fixture* f, Objective objective) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available");
+    return;
+  }
+  std::size_t shortcuts = 0;
+  std::size_t bytes = 0;
+  std::size_t arcs = 0;
+  for (auto _ : state) {
+    StopCheck stop;
+    auto built = ContractionHierarchy::Build(*f->view, objective, stop);
+    if (!built.ok()) {
+      state.SkipWithError(built.error().ToString().c_str());
+      return;
+    }
+    shortcuts = built->shortcut_count();
+    bytes = built->memory_bytes();
+    arcs = built->arc_count();
+  }
+  state.counters["shortcuts"] = static_cast<double>(shortcuts);
+  state.counters["arcs"] = static_cast<double>(arcs);
+  state.counters["MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
 void Register(const std::string& name, const Fixture* (*fixture)()) {
   benchmark::RegisterBenchmark((name + "/BoostDijkstra/distance").c_str(),
                                [fixture](benchmark::State& s) { RunBoostDijkstra(s, fixture()); });
@@ -385,6 +499,28 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
     benchmark::RegisterBenchmark((name + "/" + c.label).c_str(), [fixture, c](benchmark::State& s) {
       RunFindPaths(s, fixture(), c.objective, c.k, c.bounds);
     });
+  }
+  const std::pair<const char*, Objective> objectives[] = {{"distance", Objective::kDistance},
+                                                          {"transit_time", Objective::kTransitTime},
+                                                          {"cost", Objective::kCost},
+                                                          {"legs", Objective::kLegs}};
+  for (const auto& [label, objective_binding] : objectives) {
+    const Objective objective = objective_binding;  // clang 14 cannot capture a structured binding
+    benchmark::RegisterBenchmark(
+        (name + "/Hierarchy/build/" + label).c_str(),
+        [fixture, objective](benchmark::State& s) { RunHierarchyBuild(s, fixture(), objective); })
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((name + "/FindPaths/" + label + "/k1/hierarchy").c_str(),
+                                 [fixture, objective](benchmark::State& s) {
+                                   RunFindPaths(s, fixture(), objective, 1, true, true);
+                                 });
+    benchmark::RegisterBenchmark(
+        (name + "/PairMedian/" + label + "/k1_hierarchy_vs_search").c_str(),
+        [fixture, objective](benchmark::State& s) {
+          RunPairMedianHierarchy(s, fixture(), objective);
+        })
+        ->Iterations(Smoke() ? 1 : 5)
+        ->Unit(benchmark::kMillisecond);
   }
   // One iteration = every pair once; a few iterations give each pair a median.
   const int iterations = Smoke() ? 1 : 5;

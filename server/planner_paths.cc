@@ -12,10 +12,14 @@ grpc::Status PlannerServiceImpl::FindPaths(grpc::ServerContext* context,
       "FindPaths", env(), context, response,
       [&](const routes::Network& network) { return PathQueryFromProto(*request, network); },
       SharedView(request->scenario(), response),
-      [](const ScenarioViews::ViewPtr& view, const routes::PathQuery& query,
-         ComputeSlots::Lease& slot, routes::StopCheck& stop) {
-        // The slot's workspace, reused across requests (it grows to the largest network).
-        return routes::FindPaths(*view, query, slot.workspaces().paths, stop);
+      [this](const ScenarioViews::ViewPtr& view, const routes::PathQuery& query,
+             ComputeSlots::Lease& slot, routes::StopCheck& stop) {
+        // The shared view's distance oracle answers plain queries once built (the first plain
+        // query by an objective starts its build); the slot's workspace is reused across requests.
+        const auto oracle = routes::HierarchyAnswers(query)
+                                ? views_.OracleFor(view, query.objective)
+                                : ScenarioViews::OraclePtr();
+        return routes::FindPaths(*view, query, slot.workspaces().paths, stop, oracle.get());
       },
       [&](const ScenarioViews::ViewPtr& view, const routes::PathQuery& query, const auto& paths) {
         ToProto(*view, query, paths, response);

@@ -60,4 +60,57 @@ ScenarioViews::FlowTemplatePtr ScenarioViews::FlowTemplateFor(const ViewPtr& vie
   return FlowTemplatePtr(derived, derived->flows.get());
 }
 
+ScenarioViews::~ScenarioViews() {
+  std::lock_guard lock(builders_mutex_);
+  for (Builder& builder : builders_) builder.thread.request_stop();
+  builders_.clear();  // joins
+}
+
+void ScenarioViews::WaitForOracles() {
+  std::vector<Builder> builders;
+  {
+    std::lock_guard lock(builders_mutex_);
+    builders.swap(builders_);
+  }
+  builders.clear();  // joins
+}
+
+ScenarioViews::OraclePtr ScenarioViews::OracleFor(const ViewPtr& view,
+                                                  routes::Objective objective) {
+  const auto index = static_cast<std::size_t>(objective);
+  if (index >= 4) return nullptr;
+  std::shared_ptr<Derived> derived;
+  {
+    std::lock_guard lock(mutex_);
+    if (view == nullptr || view != view_) return nullptr;
+    derived = derived_;
+  }
+  {
+    std::lock_guard lock(derived->oracle_mutex);
+    if (derived->oracles[index] != nullptr) {
+      return OraclePtr(derived, derived->oracles[index].get());
+    }
+    if (derived->oracle_started[index]) return nullptr;
+    derived->oracle_started[index] = true;
+  }
+  std::lock_guard builders_lock(builders_mutex_);
+  // Finished builders are joined as new ones start, so the list stays short.
+  std::erase_if(builders_, [](const Builder& b) { return b.done->load(); });
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  builders_.push_back({done, std::jthread([derived, objective, index, done](std::stop_token token) {
+                         routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(),
+                                                [token] { return token.stop_requested(); });
+                         auto built =
+                             routes::ContractionHierarchy::Build(*derived->view, objective, stop);
+                         if (built.ok()) {  // else cancelled: queries keep searching
+                           auto oracle = std::make_unique<const routes::ContractionHierarchy>(
+                               std::move(built).value());
+                           std::lock_guard oracle_lock(derived->oracle_mutex);
+                           derived->oracles[index] = std::move(oracle);
+                         }
+                         done->store(true);
+                       })});
+  return nullptr;
+}
+
 }  // namespace aircargo::server

@@ -18,19 +18,31 @@
 // and dropped with it. It lives here rather than in ScenarioView so the view stays free of
 // routes/capacity (capacity depends on the view, not the reverse).
 //
+// And with the distance oracles of FindPaths (routes/paths/contraction_hierarchy.h), one per
+// objective: the first plain query by an objective (k = 1, no constraints) on the shared view
+// starts its build on a background thread (about a second of CPU on the world network) and is
+// answered by the search, like every query until the oracle is ready; then the oracle answers.
+// A build still running when its view is replaced finishes for nothing; the destructor cancels
+// and joins the builds.
+//
 // Thread safe. The shared view keeps its snapshot alive until the next snapshot or day replaces it;
 // a flow template handed out keeps its view (and so its snapshot) alive while the caller holds it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "aircargo/v1/network.pb.h"
 #include "routes/capacity/flow_template.h"
 #include "routes/itinerary/timetable_cache.h"
 #include "routes/network.h"
+#include "routes/paths/contraction_hierarchy.h"
+#include "routes/paths/path_query.h"
 #include "routes/result.h"
 #include "routes/scenario_view.h"
 
@@ -42,6 +54,9 @@ class ScenarioViews {
 
   explicit ScenarioViews(std::size_t timetable_max_bytes = routes::TimetableCache::kDefaultMaxBytes)
       : timetable_max_bytes_(timetable_max_bytes) {}
+  ~ScenarioViews();
+  ScenarioViews(const ScenarioViews&) = delete;
+  ScenarioViews& operator=(const ScenarioViews&) = delete;
 
   // The view of `network` under `scenario` on `today` (formats::MakeScenarioView's errors).
   routes::Result<ViewPtr> For(const v1::Scenario& scenario,
@@ -60,6 +75,14 @@ class ScenarioViews {
   // first use), otherwise one built now for this call only (what the core's view overloads do).
   FlowTemplatePtr FlowTemplateFor(const ViewPtr& view);
 
+  using OraclePtr = std::shared_ptr<const routes::ContractionHierarchy>;
+  // The distance oracle of `view` for `objective` when `view` is the shared view and its oracle is
+  // built; otherwise null (the caller searches). The first call for a shared view and objective
+  // starts the build in the background.
+  OraclePtr OracleFor(const ViewPtr& view, routes::Objective objective);
+  // Waits until the builds started so far have finished (tests and benchmarks).
+  void WaitForOracles();
+
  private:
   // What is derived from the shared view, built once on first use.
   struct Derived {
@@ -67,6 +90,10 @@ class ScenarioViews {
     ViewPtr view;  // keeps the view alive while a template is held
     std::once_flag flows_once;
     std::unique_ptr<const routes::FlowTemplate> flows;
+    // Per objective (routes::Objective's value): started once, set when built (under mutex).
+    std::mutex oracle_mutex;
+    bool oracle_started[4] = {};
+    std::unique_ptr<const routes::ContractionHierarchy> oracles[4];
   };
 
   const std::size_t timetable_max_bytes_;
@@ -76,6 +103,13 @@ class ScenarioViews {
   ViewPtr view_;
   std::shared_ptr<routes::TimetableCache> timetables_;  // view_'s
   std::shared_ptr<Derived> derived_;                    // of view_
+  std::mutex builders_mutex_;
+  struct Builder {
+    std::shared_ptr<std::atomic<bool>> done;
+    std::jthread thread;
+  };
+  std::vector<Builder>
+      builders_;  // oracle builds, joined when done, by WaitForOracles or at the end
 };
 
 }  // namespace aircargo::server

@@ -193,4 +193,31 @@ Result<PathsResult> FindPaths(const ScenarioView& view, const PathQuery& query,
   return result;
 }
 
+bool HierarchyAnswers(const PathQuery& query) {
+  return query.k == 1 && !query.pareto && query.max_legs == 0 &&
+         query.min_capacity_kg_per_week == 0 && query.via.empty() && query.avoid.empty() &&
+         query.excluded_carriers.empty() && query.modes.empty();
+}
+
+Result<PathsResult> FindPaths(const ScenarioView& view, const PathQuery& query,
+                              PathWorkspace& workspace, StopCheck& stop,
+                              const ContractionHierarchy* hierarchy) {
+  if (hierarchy == nullptr) return FindPaths(view, query, workspace, stop);
+  if (&hierarchy->view() != &view) {
+    return MakeError(ErrorCode::kInternal, "hierarchy", "the hierarchy is another view's");
+  }
+  if (!HierarchyAnswers(query) || query.objective != hierarchy->objective()) {
+    return FindPaths(view, query, workspace, stop);
+  }
+  if (auto error = Validate(view.network(), query)) return *error;
+  if (auto error = stop.Check()) return *error;
+  PathWorkspace::Scratch& scratch = workspace.scratch();
+  auto routes = hierarchy->Query(query.origin, query.destination, scratch.hierarchy);
+  scratch.settled_count = scratch.hierarchy.settled;
+  if (!routes) return FindPaths(view, query, workspace, stop);  // the search gives the reason
+  PathsResult result;
+  result.paths.push_back(MakePath(view, std::move(*routes)));
+  return result;
+}
+
 }  // namespace aircargo::routes

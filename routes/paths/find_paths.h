@@ -19,6 +19,7 @@
 
 #include <vector>
 
+#include "routes/paths/contraction_hierarchy.h"
 #include "routes/paths/path.h"
 #include "routes/paths/path_query.h"
 #include "routes/paths/path_workspace.h"
@@ -35,5 +36,17 @@ struct PathsResult {
 
 Result<PathsResult> FindPaths(const ScenarioView& view, const PathQuery& query,
                               PathWorkspace& workspace, StopCheck& stop);
+
+// Whether a query is what a ContractionHierarchy of its objective answers: k = 1, no Pareto set,
+// no constraints.
+bool HierarchyAnswers(const PathQuery& query);
+
+// The same, answered by `hierarchy` (contraction_hierarchy.h, may be null) when the query is what
+// it answers: k = 1, no Pareto set, no constraints, the hierarchy's objective, and a path exists;
+// otherwise (and for the reason of an empty answer) by the search above. INTERNAL when
+// `hierarchy` was built for another view.
+Result<PathsResult> FindPaths(const ScenarioView& view, const PathQuery& query,
+                              PathWorkspace& workspace, StopCheck& stop,
+                              const ContractionHierarchy* hierarchy);
 
 }  // namespace aircargo::routes

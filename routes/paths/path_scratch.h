@@ -10,31 +10,12 @@
 #include <vector>
 
 #include "routes/network.h"
+#include "routes/paths/contraction_hierarchy.h"
 #include "routes/paths/path_arcs.h"
 #include "routes/paths/path_workspace.h"
+#include "routes/paths/stamp_set.h"
 
 namespace aircargo::routes {
-
-// A vector of stamps: Mark(i) sets entry i for the current generation; Reset() starts a new one in
-// O(1) (O(n) once every 2^32 resets).
-class StampSet {
- public:
-  void Resize(std::size_t n) {
-    if (stamps_.size() < n) stamps_.resize(n, 0);
-  }
-  void Reset() {
-    if (++current_ == 0) {
-      std::fill(stamps_.begin(), stamps_.end(), 0);
-      current_ = 1;
-    }
-  }
-  void Mark(std::size_t i) { stamps_[i] = current_; }
-  bool Has(std::size_t i) const { return stamps_[i] == current_; }
-
- private:
-  std::vector<std::uint32_t> stamps_;
-  std::uint32_t current_ = 1;
-};
 
 struct PathWorkspace::Scratch {
   static constexpr std::uint32_t kNone = 0xffffffffu;
@@ -68,6 +49,9 @@ struct PathWorkspace::Scratch {
 
   // Per route: blocked for this search (Yen's deviations).
   StampSet blocked_route;
+
+  // The distance oracle's query scratch (FindPaths with a ContractionHierarchy).
+  HierarchyWorkspace hierarchy;
 
   // Compact arcs and A* constants of the network last searched (rebuilt when another comes).
   PathArcs arcs;

@@ -132,3 +132,77 @@ TEST(ScenarioViews, OnlyTheSharedViewHasSharedTimetablesAndTheyGoWithIt) {
 
 }  // namespace
 }  // namespace aircargo::server
+
+namespace aircargo::server {
+namespace {
+
+// The distance oracle: the first ask starts its build and gets null (the caller searches); once
+// built, the shared view's own oracle for that objective; never one for a what-if view; several
+// threads asking at once start one build; a new snapshot starts afresh.
+TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObjective) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
+  auto shared = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(shared.ok());
+  // The first ask starts the build and is told to search.
+  EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kDistance), nullptr);
+  // Threads asking meanwhile get nothing or the one oracle (the test network builds fast).
+  std::vector<std::thread> threads;
+  std::vector<ScenarioViews::OraclePtr> meanwhile(4);
+  for (auto& slot : meanwhile) {
+    threads.emplace_back([&views, &shared, &slot] {
+      slot = views.OracleFor(*shared, routes::Objective::kDistance);
+    });
+  }
+  for (auto& t : threads) t.join();
+  views.WaitForOracles();
+  const auto oracle = views.OracleFor(*shared, routes::Objective::kDistance);
+  ASSERT_NE(oracle, nullptr);
+  for (const auto& got : meanwhile) {
+    if (got != nullptr) {
+      EXPECT_EQ(got.get(), oracle.get());
+    }
+  }
+  EXPECT_EQ(&oracle->view(), shared.value().get());
+  EXPECT_EQ(oracle->objective(), routes::Objective::kDistance);
+  EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kDistance).get(), oracle.get());
+  // Another objective is another build.
+  EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kCost), nullptr);
+  views.WaitForOracles();
+  const auto cost = views.OracleFor(*shared, routes::Objective::kCost);
+  ASSERT_NE(cost, nullptr);
+  EXPECT_EQ(cost->objective(), routes::Objective::kCost);
+
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  auto what_if = views.For(with_planned, network, kToday);
+  ASSERT_TRUE(what_if.ok());
+  EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
+  views.WaitForOracles();
+  EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
+
+  // The next snapshot's shared view starts without one; the old oracle stays valid while held.
+  const auto next_snapshot = testing::TestNetwork();
+  auto next = views.For(v1::Scenario(), next_snapshot, kToday);
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(views.OracleFor(*next, routes::Objective::kDistance), nullptr);
+  views.WaitForOracles();
+  const auto next_oracle = views.OracleFor(*next, routes::Objective::kDistance);
+  ASSERT_NE(next_oracle, nullptr);
+  EXPECT_EQ(&next_oracle->view(), next.value().get());
+  EXPECT_EQ(&oracle->view(), shared.value().get());
+}
+
+// Destroying ScenarioViews while a build runs cancels and joins it.
+TEST(ScenarioViews, DestroyingTheCacheWhileAnOracleBuildsIsSafe) {
+  const auto network = testing::TestNetwork();
+  for (int i = 0; i < 5; ++i) {
+    ScenarioViews views;
+    auto shared = views.For(v1::Scenario(), network, kToday);
+    ASSERT_TRUE(shared.ok());
+    EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kTransitTime), nullptr);
+  }
+}
+
+}  // namespace
+}  // namespace aircargo::server
