@@ -59,6 +59,7 @@ class HierarchyBuilder {
     priority_.assign(n, 0);
     witness_dist_.assign(n, kUnreached);
     witness_reached_.Resize(n);
+    target_.Resize(n);
     AddRoutes();
     ch_.arc_count_ = ch_.edges_.size();
 
@@ -165,7 +166,7 @@ class HierarchyBuilder {
   // Dijkstra from `from` over the remaining graph without `skip`, up to `limit` and `settle_limit`
   // settled airports; witness_dist_ holds what it reached.
   void Witness(std::uint32_t from, std::uint32_t skip, HierarchyCost limit,
-               std::size_t settle_limit) {
+               std::size_t settle_limit, std::size_t targets) {
     witness_reached_.Reset();
     heap_.clear();
     witness_dist_[from] = {0, 0};
@@ -178,6 +179,8 @@ class HierarchyBuilder {
       heap_.pop_back();
       if (witness_dist_[item.airport] < item.key) continue;
       if (limit < item.key || ++settled > settle_limit) break;
+      // Settled: its distance is final, so once every target is, nothing is left to learn.
+      if (target_.Has(item.airport) && --targets == 0) break;
       for (const Link& link : out_[item.airport]) {
         if (link.other == skip) continue;
         const HierarchyCost d = item.key + link.cost;
@@ -204,7 +207,15 @@ class HierarchyBuilder {
         if (limit < c) limit = c;
       }
       if (limit.weight == -kInf) continue;
-      Witness(into.other, v, limit, settle_limit);
+      target_.Reset();
+      std::size_t targets = 0;
+      for (const Link& onward : out_[v]) {
+        if (onward.other != into.other && !target_.Has(onward.other)) {
+          target_.Mark(onward.other);
+          ++targets;
+        }
+      }
+      Witness(into.other, v, limit, settle_limit, targets);
       for (std::size_t j = 0; j < out_[v].size(); ++j) {
         const Link onward = out_[v][j];
         if (onward.other == into.other) continue;
@@ -279,6 +290,7 @@ class HierarchyBuilder {
   std::vector<long> deleted_, level_, priority_;
   std::vector<HierarchyCost> witness_dist_;
   StampSet witness_reached_;
+  StampSet target_;  // the out-neighbours a witness search must settle
   std::vector<HeapItem> heap_;
 };
 
