@@ -40,8 +40,8 @@ TEST(WorldHierarchy, MatchesBoostDijkstraAndTheSearch) {
   auto world = formats::LoadOpenFlightsWorld(dir);
   ASSERT_TRUE(world.ok()) << world.error().ToString();
   const Network& n = **world;
-  const ScenarioView view = ScenarioView::Operating(
-      n, std::chrono::year{2025} / std::chrono::June / std::chrono::day{1});
+  const ScenarioView view =
+      ScenarioView::Operating(n, std::chrono::year{2025} / std::chrono::June / std::chrono::day{1});
   std::mt19937 rng(13);
   std::uniform_int_distribution<std::uint32_t> pick(
       0, static_cast<std::uint32_t>(n.airports().size() - 1));
