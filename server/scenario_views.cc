@@ -24,6 +24,7 @@ routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
     day_ = today;
     view_ = shared;
     timetables_ = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
+    if (derived_ != nullptr) derived_->retired.store(true);
     derived_ = std::make_shared<Derived>(shared);
   }
   return shared;
@@ -97,19 +98,20 @@ ScenarioViews::OraclePtr ScenarioViews::OracleFor(const ViewPtr& view,
   // Finished builders are joined as new ones start, so the list stays short.
   std::erase_if(builders_, [](const Builder& b) { return b.done->load(); });
   auto done = std::make_shared<std::atomic<bool>>(false);
-  builders_.push_back({done, std::jthread([derived, objective, index, done](std::stop_token token) {
-                         routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(),
-                                                [token] { return token.stop_requested(); });
-                         auto built =
-                             routes::ContractionHierarchy::Build(*derived->view, objective, stop);
-                         if (built.ok()) {  // else cancelled: queries keep searching
-                           auto oracle = std::make_unique<const routes::ContractionHierarchy>(
-                               std::move(built).value());
-                           std::lock_guard oracle_lock(derived->oracle_mutex);
-                           derived->oracles[index] = std::move(oracle);
-                         }
-                         done->store(true);
-                       })});
+  builders_.push_back(
+      {done, std::jthread([derived, objective, index, done](std::stop_token token) {
+         routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(), [token, &derived] {
+           return token.stop_requested() || derived->retired.load();
+         });
+         auto built = routes::ContractionHierarchy::Build(*derived->view, objective, stop);
+         if (built.ok()) {  // else cancelled: queries keep searching
+           auto oracle =
+               std::make_unique<const routes::ContractionHierarchy>(std::move(built).value());
+           std::lock_guard oracle_lock(derived->oracle_mutex);
+           derived->oracles[index] = std::move(oracle);
+         }
+         done->store(true);
+       })});
   return nullptr;
 }
 

@@ -22,8 +22,8 @@
 // objective: the first plain query by an objective (k = 1, no constraints) on the shared view
 // starts its build on a background thread (about a second of CPU on the world network) and is
 // answered by the search, like every query until the oracle is ready; then the oracle answers.
-// A build still running when its view is replaced finishes for nothing; the destructor cancels
-// and joins the builds.
+// A build still running when its view is replaced stops (so a stream of writes does not pile up
+// builds); the destructor cancels and joins the builds.
 //
 // Thread safe. The shared view keeps its snapshot alive until the next snapshot or day replaces it;
 // a flow template handed out keeps its view (and so its snapshot) alive while the caller holds it.
@@ -93,6 +93,8 @@ class ScenarioViews {
     // Per objective (routes::Objective's value): started once, set when built (under mutex).
     std::mutex oracle_mutex;
     bool oracle_started[4] = {};
+    // Set when another view replaces this one: its oracle builds stop at their next poll.
+    std::atomic<bool> retired{false};
     std::unique_ptr<const routes::ContractionHierarchy> oracles[4];
   };
 
