@@ -117,6 +117,17 @@ std::vector<Case> Cases() {
   bad.set_k(51);
   cases.push_back({"FindPaths k=51", StatusCode::INVALID_ARGUMENT,
                    [bad](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, bad); }});
+  // Plain queries on the shared view: the first starts the distance oracle's build in the
+  // background, later ones read it (the same answers: Shenyang has no exact ties).
+  for (const auto objective : {v1::PATH_OBJECTIVE_DISTANCE, v1::PATH_OBJECTIVE_TRANSIT_TIME}) {
+    v1::FindPathsRequest plain;
+    plain.set_origin("SHE");
+    plain.set_destination("ORD");
+    plain.set_objective(objective);
+    plain.set_k(1);
+    cases.push_back({"FindPaths plain", StatusCode::OK,
+                     [plain](Stubs& s) { return RecordedCall(*s.planner, &P::FindPaths, plain); }});
+  }
   return cases;
 }
 

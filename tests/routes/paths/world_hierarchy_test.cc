@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/network_file.h"
 #include "formats/openflights.h"
 #include "routes/paths/contraction_hierarchy.h"
 #include "routes/paths/find_paths.h"
@@ -109,6 +110,52 @@ TEST(WorldHierarchy, MatchesBoostDijkstraAndTheSearch) {
     }
     // Other routes only where airport sequences tie exactly: rare.
     EXPECT_GT(same_routes, 270) << ObjectiveName(objective);
+  }
+}
+
+// On the embedded Shenyang network the oracle gives the search's very routes for every pair and
+// objective, today and with the planned routes (no exact ties there), so a server answers the same
+// bytes before and after its oracle is built.
+TEST(ShenyangHierarchy, SameRoutesAsTheSearchForEveryPair) {
+  auto loaded = formats::LoadNetworkFile(std::string(AIRCARGO_SOURCE_DIR) +
+                                         "/routes/networks/shenyang.textproto");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const Network& n = **loaded;
+  for (bool planned : {false, true}) {
+    Scenario s;
+    s.as_of = std::chrono::year{2025} / std::chrono::June / 1;
+    s.include_planned = planned;
+    auto view = ScenarioView::Make(n, s);
+    ASSERT_TRUE(view.ok());
+    int found = 0;
+    for (Objective objective :
+         {Objective::kDistance, Objective::kTransitTime, Objective::kCost, Objective::kLegs}) {
+      StopCheck stop;
+      auto hierarchy = ContractionHierarchy::Build(*view, objective, stop);
+      ASSERT_TRUE(hierarchy.ok());
+      PathWorkspace a;
+      PathWorkspace b;
+      for (std::uint32_t o = 0; o < n.airports().size(); ++o) {
+        for (std::uint32_t d = 0; d < n.airports().size(); ++d) {
+          if (o == d) continue;
+          PathQuery q;
+          q.origin = AirportId(o);
+          q.destination = AirportId(d);
+          q.objective = objective;
+          auto fast = FindPaths(*view, q, a, stop, &*hierarchy);
+          auto plain = FindPaths(*view, q, b, stop);
+          ASSERT_TRUE(fast.ok() && plain.ok());
+          ASSERT_EQ(fast->paths.size(), plain->paths.size());
+          EXPECT_EQ(fast->reason, plain->reason);
+          if (plain->paths.empty()) continue;
+          ++found;
+          EXPECT_EQ(fast->paths[0].routes, plain->paths[0].routes)
+              << n.airport(q.origin).iata << "-" << n.airport(q.destination).iata << " "
+              << ObjectiveName(objective) << (planned ? " with planned" : "");
+        }
+      }
+    }
+    EXPECT_GT(found, 1000);
   }
 }
 
