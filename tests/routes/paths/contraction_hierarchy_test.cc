@@ -33,23 +33,6 @@ using BoostGraph =
 constexpr Objective kObjectives[] = {Objective::kDistance, Objective::kTransitTime,
                                      Objective::kCost, Objective::kLegs};
 
-// The documented per-route weight (block + half the headway + the connection at the route's
-// origin for time; the query takes the origin's connection back).
-double Weight(const Network& n, const Route& r, Objective objective) {
-  switch (objective) {
-    case Objective::kDistance:
-      return r.distance_km;
-    case Objective::kCost:
-      return static_cast<double>(r.cost_per_kg_micros);
-    case Objective::kTransitTime:
-      return static_cast<double>(r.block_minutes + 10080 / r.flights_per_week / 2 +
-                                 n.airport(r.origin).min_connection_minutes);
-    case Objective::kLegs:
-      return 1;
-  }
-  return 0;
-}
-
 // Boost's best weight from `origin` to every airport (infinity when unreachable).
 std::vector<double> BoostFrom(const Network& n, const Scenario& s, AirportId origin,
                               Objective objective) {

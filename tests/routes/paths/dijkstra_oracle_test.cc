@@ -25,22 +25,6 @@ namespace {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
                                     boost::property<boost::edge_weight_t, double>>;
 
-// The route's weight for `objective` in the Boost graph.
-double Weight(const Network& n, const Route& r, Objective objective) {
-  switch (objective) {
-    case Objective::kDistance:
-      return r.distance_km;
-    case Objective::kCost:
-      return static_cast<double>(r.cost_per_kg_micros);
-    case Objective::kTransitTime:
-      return static_cast<double>(r.block_minutes + 10080 / r.flights_per_week / 2 +
-                                 n.airport(r.origin).min_connection_minutes);
-    case Objective::kLegs:
-      return 1;
-  }
-  return 0;
-}
-
 // Boost's shortest value from `q.origin` to `q.destination` (infinity when unreachable), in the
 // units FindPaths reports.
 double BoostBest(const Network& n, const Scenario& s, const PathQuery& q) {

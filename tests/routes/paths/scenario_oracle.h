@@ -15,10 +15,29 @@
 #include "routes/ascii.h"
 #include "routes/geo.h"
 #include "routes/network.h"
+#include "routes/paths/path_query.h"
 #include "routes/scenario.h"
 #include "tests/routes/paths/paths_test_network.h"
 
 namespace aircargo::routes::test {
+
+// The documented weight of one route for `objective`, as the Boost oracle graphs use it: km; cost
+// micros per kg; block + half the headway + the connection at the route's origin (which every path
+// but its first leg pays); 1 per leg.
+inline double Weight(const Network& n, const Route& r, Objective objective) {
+  switch (objective) {
+    case Objective::kDistance:
+      return r.distance_km;
+    case Objective::kCost:
+      return static_cast<double>(r.cost_per_kg_micros);
+    case Objective::kTransitTime:
+      return static_cast<double>(r.block_minutes + 10080 / r.flights_per_week / 2 +
+                                 n.airport(r.origin).min_connection_minutes);
+    case Objective::kLegs:
+      return 1;
+  }
+  return 0;
+}
 
 // The weekly capacity of network route `id` under `s` (0: it does not fly): suspended, planned
 // without include_planned, not yet effective on as_of, closed, at a closed airport, of an excluded
