@@ -308,7 +308,7 @@ Result<ContractionHierarchy> ContractionHierarchy::Build(const ScenarioView& vie
   }
   HierarchyBuilder builder(view, objective, stop, ch);
   if (auto error = builder.Run()) return *error;
-  HierarchyWorkspace scratch;
+  HierarchyWorkspace::Side scratch;
   ch.BuildLabels(scratch);
   return ch;
 }
@@ -327,9 +327,8 @@ bool ContractionHierarchy::Stalled(std::uint32_t airport, HierarchyCost dist, bo
   return false;
 }
 
-void ContractionHierarchy::BuildLabels(HierarchyWorkspace& w) {
+void ContractionHierarchy::BuildLabels(HierarchyWorkspace::Side& side) {
   const std::size_t n = rank_.size();
-  HierarchyWorkspace::Side& side = w.forward;
   side.dist.resize(n);
   side.pred_edge.resize(n);
   side.reached.Resize(n);
@@ -392,7 +391,7 @@ ContractionHierarchy::Meeting ContractionHierarchy::Search(AirportId origin,
   const std::uint32_t i_end = out.begin[origin.value + 1];
   std::uint32_t j = in.begin[destination.value];
   const std::uint32_t j_end = in.begin[destination.value + 1];
-  Meeting best{kOriginal, kUnreached, 0, 0};
+  Meeting best{kOriginal, kUnreached};
   while (i < i_end && j < j_end) {
     const std::uint32_t a = out.hub[i];
     const std::uint32_t b = in.hub[j];
@@ -402,7 +401,7 @@ ContractionHierarchy::Meeting ContractionHierarchy::Search(AirportId origin,
       ++j;
     } else {
       const HierarchyCost c = out.cost[i] + in.cost[j];
-      if (c < best.cost) best = {a, c, i, j};
+      if (c < best.cost) best = {a, c};
       ++i;
       ++j;
     }

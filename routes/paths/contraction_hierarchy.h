@@ -18,8 +18,9 @@
 // a shortcut u -> x for every pair of remaining neighbours whose best connection runs through v,
 // unless a witness search (a Dijkstra from u avoiding v, at most kWitnessSettleLimit airports)
 // finds one at most as good without it. A search that stops at the limit adds the shortcut: never
-// wrong, only larger. Query: Dijkstra upward from both ends, stopped when both queues' minima
-// reach the best meeting; shortcuts unpacked into routes.
+// wrong, only larger. Query: hub labels, each airport's forward and backward upward search space
+// (stall-on-demand) stored sorted with the tree edge into each entry; a query merges the origin's
+// forward and the destination's backward label and unpacks the shortcuts into routes.
 //
 // Thread safety: immutable after Build; any number of threads may query it at once, each with
 // its own HierarchyWorkspace. It refers to its view, which must outlive it.
@@ -58,16 +59,15 @@ struct HierarchyWorkspace {
     HierarchyCost key;
     std::uint32_t airport;
   };
+  // One upward search's scratch (the label build's; queries read labels and need none).
   struct Side {
     std::vector<HierarchyCost> dist;
     std::vector<std::uint32_t> pred_edge;
     StampSet reached;
     std::vector<HeapItem> heap;
   };
-  Side forward;
-  Side backward;
   std::vector<std::uint32_t> unpack;  // edge stack
-  std::size_t settled = 0;            // airports settled by the last query (both sides)
+  std::size_t settled = 0;            // hierarchy edges on the last answer, before unpacking
 };
 
 class ContractionHierarchy {
@@ -120,12 +120,10 @@ class ContractionHierarchy {
   struct Meeting {
     std::uint32_t airport = kOriginal;  // kOriginal: the labels share no airport
     HierarchyCost cost;
-    std::uint32_t out_index = 0;
-    std::uint32_t in_index = 0;
   };
   bool Stalled(std::uint32_t airport, HierarchyCost dist, bool forward,
                const HierarchyWorkspace::Side& side) const;
-  void BuildLabels(HierarchyWorkspace& scratch);
+  void BuildLabels(HierarchyWorkspace::Side& side);
   // The best meeting of the origin's forward and the destination's backward label.
   Meeting Search(AirportId origin, AirportId destination) const;
   std::uint32_t PredEdge(const Labels& labels, std::uint32_t airport, std::uint32_t hub) const;
