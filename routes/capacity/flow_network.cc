@@ -1,8 +1,12 @@
 #include "routes/capacity/flow_network.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <utility>
+
+#include "routes/geo.h"
 
 namespace aircargo::routes {
 
@@ -120,9 +124,77 @@ FlowNetwork FlowNetwork::Assemble(const ScenarioView& view, AirportId origin,
   l.adjacency.resize(tails.size());
   std::vector<std::uint32_t> next(l.first.begin(), l.first.end() - 1);
   for (std::uint32_t arc = 0; arc < tails.size(); ++arc) l.adjacency[next[tails[arc]]++] = arc;
+  LayOutForwardArcs(l, nodes);
+  SetCostBound(network, l, nodes);
   f.owned_ = std::move(layout);
   f.Point(*f.owned_, nodes);
   return f;
+}
+
+void FlowNetwork::LayOutForwardArcs(Layout& l, std::uint32_t node_count) {
+  l.leaving_first.assign(node_count + 1, 0);
+  l.entering_first.assign(node_count + 1, 0);
+  l.leaving.clear();
+  l.entering.clear();
+  l.leaving.reserve(l.cost.size());
+  l.entering.reserve(l.cost.size());
+  for (std::uint32_t v = 0; v < node_count; ++v) {
+    for (std::uint32_t i = l.first[v]; i < l.first[v + 1]; ++i) {
+      const std::uint32_t arc = l.adjacency[i];
+      const std::int64_t cost = l.cost[arc >> 1];
+      if (IsForward(arc)) {
+        l.leaving.push_back({arc, l.head[arc], cost});
+      } else {
+        l.entering.push_back({arc ^ 1U, l.head[arc], cost});
+      }
+    }
+    l.leaving_first[v + 1] = static_cast<std::uint32_t>(l.leaving.size());
+    l.entering_first[v + 1] = static_cast<std::uint32_t>(l.entering.size());
+  }
+}
+
+void FlowNetwork::SetCostBound(const Network& network, Layout& l, std::uint32_t node_count) {
+  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  l.position.assign(node_count, {kNone, kNone, kNone});
+  constexpr double kRadians = 3.14159265358979323846 / 180.0;
+  for (std::uint32_t a = 0; a < l.in_node.size(); ++a) {
+    const Airport& airport = network.airports()[a];
+    const double lat = airport.latitude_deg * kRadians;
+    const double lon = airport.longitude_deg * kRadians;
+    const std::array<double, 3> p{kEarthRadiusKm * std::cos(lat) * std::cos(lon),
+                                  kEarthRadiusKm * std::cos(lat) * std::sin(lon),
+                                  kEarthRadiusKm * std::sin(lat)};
+    l.position[l.in_node[a]] = p;
+    l.position[l.out_node[a]] = p;
+  }
+  double rate = std::numeric_limits<double>::infinity();
+  for (std::size_t pair = 0; pair < l.cost.size() && rate > 0; ++pair) {
+    const auto& tail = l.position[l.head[2 * pair + 1]];
+    const auto& head = l.position[l.head[2 * pair]];
+    if (std::isnan(head[0])) continue;  // into the super-sink: the bound there is 0
+    if (std::isnan(tail[0])) {
+      rate = 0;  // out of a node without a bound (not in networks built here)
+      continue;
+    }
+    const double chord = std::sqrt((head[0] - tail[0]) * (head[0] - tail[0]) +
+                                   (head[1] - tail[1]) * (head[1] - tail[1]) +
+                                   (head[2] - tail[2]) * (head[2] - tail[2]));
+    // Every arc across a distance keeps a slack of at least rate x 1 mm below its cost, far above
+    // the rounding of any chord up to the Earth's diameter (~1e-11 km), so the floored bound stays
+    // consistent (arcs between one position have equal bounds at both ends, bit for bit).
+    if (chord > 0) rate = std::min(rate, static_cast<double>(l.cost[pair]) / (chord + 1e-6));
+  }
+  l.cost_per_km = std::isinf(rate) ? 0.0 : rate;
+}
+
+std::int64_t FlowNetwork::CostBound(std::uint32_t from, std::uint32_t to) const {
+  if (layout_ == nullptr || layout_->cost_per_km <= 0 || layout_->position.empty()) return 0;
+  const auto& a = layout_->position[from];
+  const auto& b = layout_->position[to];
+  if (std::isnan(a[0]) || std::isnan(b[0])) return 0;
+  const double chord = std::sqrt((b[0] - a[0]) * (b[0] - a[0]) + (b[1] - a[1]) * (b[1] - a[1]) +
+                                 (b[2] - a[2]) * (b[2] - a[2]));
+  return static_cast<std::int64_t>(std::floor(layout_->cost_per_km * chord));
 }
 
 FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source,
@@ -158,6 +230,7 @@ FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source
     l.adjacency[next[arcs[k].tail]++] = static_cast<std::uint32_t>(2 * k);
     l.adjacency[next[arcs[k].head]++] = static_cast<std::uint32_t>(2 * k + 1);
   }
+  LayOutForwardArcs(l, node_count);
   f.owned_ = std::move(layout);
   f.Point(*f.owned_, node_count);
   return f;
@@ -167,6 +240,10 @@ void FlowNetwork::Point(const Layout& layout, std::uint32_t node_count) {
   layout_ = &layout;
   first_ = layout.first.data();
   adjacency_ = layout.adjacency.data();
+  leaving_first_ = layout.leaving_first.data();
+  leaving_ = layout.leaving.data();
+  entering_first_ = layout.entering_first.data();
+  entering_ = layout.entering.data();
   head_ = layout.head.data();
   cost_ = layout.cost.data();
   labels_ = layout.labels.data();

@@ -26,6 +26,7 @@
 // structure). A network from a template points into it: the template must outlive its use.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -125,6 +126,29 @@ class FlowNetwork {
     if (tracking_) Touch(arc >> 1);
   }
 
+  // The forward arcs leaving / entering `node` with the node at their other end and their cost,
+  // laid out contiguously: the min-cost flow's searches read them instead of OutArcs while no flow
+  // is on the reverse arcs. Arcs at capacity 0 are included: check Residual(arc). Not trimmed
+  // like OutArcs: every forward arc the source's and sink's lists leave out is at capacity 0.
+  struct ArcEnd {
+    std::uint32_t arc = 0;
+    std::uint32_t node = 0;  // the head of a leaving arc, the tail of an entering one
+    std::int64_t cost = 0;
+  };
+  std::span<const ArcEnd> ForwardArcs(std::uint32_t node) const {
+    return {leaving_ + leaving_first_[node], leaving_ + leaving_first_[node + 1]};
+  }
+  std::span<const ArcEnd> EnteringArcs(std::uint32_t node) const {
+    return {entering_ + entering_first_[node], entering_ + entering_first_[node + 1]};
+  }
+
+  // A lower bound on the cost (micros per kg) of every path from `from` to `to` over forward arcs:
+  // the network's least cost per km of straight line times the chord between the two nodes'
+  // airports, floored. Consistent: CostBound(s, head) <= CostBound(s, tail) + Cost(arc) for every
+  // forward arc, exactly in integers, so it can guide a search (min_cost_flow.cc). 0 in a network
+  // without airports (FromArcs), for the super-sink, and when some arc is free across a distance.
+  std::int64_t CostBound(std::uint32_t from, std::uint32_t to) const;
+
   // Pair k: its label, original capacity and current flow (capacity - forward residual).
   const ArcLabel& label(std::uint32_t pair) const { return labels_[pair]; }
   std::int64_t capacity(std::uint32_t pair) const { return capacity_[pair]; }
@@ -167,6 +191,15 @@ class FlowNetwork {
     std::vector<std::int64_t> route_pair;  // per route id of the view; -1 when absent
     std::vector<std::uint32_t> in_node;    // per airport
     std::vector<std::uint32_t> out_node;   // per airport
+    // CostBound: per node, its airport on a sphere of the Earth's radius (km; NaN for the
+    // super-sink), and the least cost per km of chord over the forward arcs (0: no bound).
+    std::vector<std::array<double, 3>> position;
+    double cost_per_km = 0;
+    // ForwardArcs / EnteringArcs: per node, the first index (node_count + 1), and the arcs.
+    std::vector<std::uint32_t> leaving_first;
+    std::vector<ArcEnd> leaving;
+    std::vector<std::uint32_t> entering_first;
+    std::vector<ArcEnd> entering;
   };
 
   static FlowNetwork Assemble(const ScenarioView& view, AirportId origin,
@@ -174,6 +207,10 @@ class FlowNetwork {
   // The endpoint checks of Build (and FlowTemplate::Instantiate), in the same order.
   static std::optional<Error> CheckEndpoints(const Network& network, AirportId origin,
                                              std::span<const AirportId> destinations);
+  // Fills the layout's leaving and entering arc lists from the CSR adjacency.
+  static void LayOutForwardArcs(Layout& layout, std::uint32_t node_count);
+  // Fills layout.position and layout.cost_per_km once the nodes and pairs are laid out.
+  static void SetCostBound(const Network& network, Layout& layout, std::uint32_t node_count);
   // Points the accessors at `layout` (owned by owned_ or by a template).
   void Point(const Layout& layout, std::uint32_t node_count);
   // Notes a pair that differs from the template's zero flow state; gives up tracking (the next
@@ -190,6 +227,10 @@ class FlowNetwork {
   const Layout* layout_ = nullptr;
   const std::uint32_t* first_ = nullptr;
   const std::uint32_t* adjacency_ = nullptr;
+  const std::uint32_t* leaving_first_ = nullptr;
+  const ArcEnd* leaving_ = nullptr;
+  const std::uint32_t* entering_first_ = nullptr;
+  const ArcEnd* entering_ = nullptr;
   const std::uint32_t* head_ = nullptr;
   const std::int64_t* cost_ = nullptr;
   const ArcLabel* labels_ = nullptr;

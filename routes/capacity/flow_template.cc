@@ -73,6 +73,8 @@ FlowTemplate::FlowTemplate(const ScenarioView& view) : view_(&view), id_(NextTem
   for (std::uint32_t arc = 0; arc < l.head.size(); ++arc) {
     l.adjacency[next[l.head[arc ^ 1U]]++] = arc;
   }
+  FlowNetwork::LayOutForwardArcs(l, nodes);
+  FlowNetwork::SetCostBound(network, l, nodes);
   // A journal as long as the pair count costs 4 bytes per pair and restores in a fraction of a
   // full copy; a request that pushes more than that falls back to the full copy.
   journal_limit_ = std::max<std::uint32_t>(1024, pair_count());

@@ -35,6 +35,8 @@ struct FlowWorkspace {
   std::vector<std::int64_t> potential;
   std::vector<std::int64_t> distance;
   std::vector<std::pair<std::int64_t, std::uint32_t>> heap;
+  std::vector<std::int64_t> bound;    // per node: FlowNetwork::CostBound from the source
+  std::vector<std::uint8_t> entered;  // per node: flow enters it (its reverse arcs may be usable)
   // When `journal` is set, the blocking flows append every arc they push flow on (AnalyzeClosures
   // uses it to undo a re-solve by touching only what changed).
   bool journal = false;

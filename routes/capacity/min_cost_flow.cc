@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -17,44 +18,109 @@ constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max();
 // potential rises by min(distance, distance to sink), which keeps reduced costs >= 0 and makes the
 // arcs of shortest paths exactly the residual arcs of reduced cost 0. False when the sink is
 // unreachable.
+//
+// The potentials start goal-directed (SeedTowardSink): minus the cost to the sink, capped at the
+// source's. Then a phase's Dijkstra settles only the airports whose detour (cost from the source
+// through them to the sink, minus the cheapest) is below the rise of the cheapest cost since the
+// last phase, instead of every airport cheaper to reach than the sink: on the world network most
+// phases settled about half the airports before.
 class Potentials {
  public:
   Potentials(const FlowNetwork& network, FlowWorkspace& workspace)
       : n_(network),
         potential_(workspace.potential),
         distance_(workspace.distance),
-        heap_(workspace.heap) {
+        heap_(workspace.heap),
+        bound_(workspace.bound),
+        entered_(workspace.entered) {
     potential_.assign(network.node_count(), 0);
     distance_.resize(network.node_count());
+    entered_.assign(network.node_count(), 0);
+  }
+
+  // Flow was pushed along `arcs`: the heads of forward ones now have a usable reverse arc.
+  void NoteFlow(std::span<const std::uint32_t> arcs) {
+    for (std::uint32_t arc : arcs) {
+      if (FlowNetwork::IsForward(arc)) entered_[n_.Head(arc)] = 1;
+    }
   }
 
   std::int64_t ReducedCost(std::uint32_t arc) const {
     return n_.Cost(arc) + potential_[n_.Tail(arc)] - potential_[n_.Head(arc)];
   }
 
+  // An A* search backwards from the sink over the residual arcs of the zero flow (costs >= 0),
+  // guided by FlowNetwork::CostBound from the source, that stops once the source is settled at
+  // cost D. Then potential = -min(cost to the sink, D - bound from the source): both are
+  // feasible (the bound is consistent), so their minimum is; it is the exact cost to the sink on
+  // every airport the search settled, since those have cost + bound <= D. False when the sink
+  // cannot be reached from the source.
+  Result<bool> SeedTowardSink(StopCheck& stop) {
+    const std::uint32_t source = n_.source();
+    bound_.resize(n_.node_count());
+    for (std::uint32_t v = 0; v < n_.node_count(); ++v) bound_[v] = n_.CostBound(source, v);
+    std::fill(distance_.begin(), distance_.end(), kInfinity);
+    heap_.clear();
+    distance_[n_.sink()] = 0;
+    heap_.emplace_back(bound_[n_.sink()], n_.sink());
+    while (!heap_.empty()) {
+      if (auto error = stop.Poll()) return *error;
+      std::pop_heap(heap_.begin(), heap_.end(), Later{});
+      const auto [key, v] = heap_.back();
+      heap_.pop_back();
+      const std::int64_t d = distance_[v];
+      if (key != d + bound_[v]) continue;  // a stale entry
+      if (v == source) break;
+      // At zero flow only forward arcs have residual capacity.
+      for (const FlowNetwork::ArcEnd& a : n_.EnteringArcs(v)) {
+        if (n_.Residual(a.arc) <= 0) continue;
+        const std::int64_t candidate = d + a.cost;
+        if (candidate < distance_[a.node]) {
+          distance_[a.node] = candidate;
+          heap_.emplace_back(candidate + bound_[a.node], a.node);
+          std::push_heap(heap_.begin(), heap_.end(), Later{});
+        }
+      }
+    }
+    const std::int64_t from_source = distance_[source];
+    if (from_source == kInfinity) return false;
+    for (std::uint32_t v = 0; v < n_.node_count(); ++v) {
+      potential_[v] = -std::min(distance_[v], from_source - bound_[v]);
+    }
+    return true;
+  }
+
   Result<bool> Update(StopCheck& stop) {
     std::fill(distance_.begin(), distance_.end(), kInfinity);
     // A binary min-heap of (distance, node) in the workspace's vector (no allocation per call).
-    const auto later = [](const Entry& a, const Entry& b) { return a > b; };
     heap_.clear();
     distance_[n_.source()] = 0;
     heap_.emplace_back(0, n_.source());
     while (!heap_.empty()) {
       if (auto error = stop.Poll()) return *error;
-      std::pop_heap(heap_.begin(), heap_.end(), later);
+      std::pop_heap(heap_.begin(), heap_.end(), Later{});
       const auto [d, v] = heap_.back();
       heap_.pop_back();
       if (d != distance_[v]) continue;
       if (v == n_.sink()) break;
-      for (std::uint32_t arc : n_.OutArcs(v)) {
-        if (n_.Residual(arc) <= 0) continue;
-        const std::uint32_t w = n_.Head(arc);
-        const std::int64_t candidate = d + ReducedCost(arc);
+      const auto relax = [&](std::uint32_t w, std::int64_t candidate) {
         if (candidate < distance_[w]) {
           distance_[w] = candidate;
           heap_.emplace_back(candidate, w);
-          std::push_heap(heap_.begin(), heap_.end(), later);
+          std::push_heap(heap_.begin(), heap_.end(), Later{});
         }
+      };
+      if (entered_[v] != 0) {
+        for (std::uint32_t arc : n_.OutArcs(v)) {
+          if (n_.Residual(arc) > 0) relax(n_.Head(arc), d + ReducedCost(arc));
+        }
+        continue;
+      }
+      // No flow enters v, so none of its reverse arcs has residual capacity: read only the
+      // forward ones, laid out with their heads and costs.
+      const std::int64_t base = d + potential_[v];
+      for (const FlowNetwork::ArcEnd& a : n_.ForwardArcs(v)) {
+        if (n_.Residual(a.arc) > 0) relax(a.node, base + a.cost - potential_[a.node]);
       }
     }
     const std::int64_t to_sink = distance_[n_.sink()];
@@ -67,10 +133,16 @@ class Potentials {
 
  private:
   using Entry = std::pair<std::int64_t, std::uint32_t>;
+  struct Later {
+    bool operator()(const Entry& a, const Entry& b) const { return a > b; }
+  };
+
   const FlowNetwork& n_;
   std::vector<std::int64_t>& potential_;
   std::vector<std::int64_t>& distance_;
   std::vector<Entry>& heap_;
+  std::vector<std::int64_t>& bound_;
+  std::vector<std::uint8_t>& entered_;
 };
 
 std::int64_t Saturate(Int128 value) {
@@ -89,6 +161,19 @@ Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand,
                                       FlowWorkspace& workspace, StopCheck& stop) {
   Potentials potentials(network, workspace);
   std::int64_t sent = 0;
+  if (demand <= 0) return sent;
+  auto connected = potentials.SeedTowardSink(stop);
+  if (!connected.ok()) return connected.error();
+  if (!*connected) return sent;
+  // The blocking flows journal the arcs they push on (NoteFlow); they stay in the journal only
+  // when the caller keeps one.
+  const bool journal = workspace.journal;
+  workspace.journal = true;
+  struct RestoreJournal {
+    FlowWorkspace& w;
+    bool was;
+    ~RestoreJournal() { w.journal = was; }
+  } restore{workspace, journal};
   while (sent < demand) {
     auto reachable = potentials.Update(stop);
     if (!reachable.ok()) return reachable.error();
@@ -96,8 +181,11 @@ Result<std::int64_t> SolveMinCostFlow(FlowNetwork& network, std::int64_t demand,
     const auto zero_reduced_cost = [&potentials](std::uint32_t arc) {
       return potentials.ReducedCost(arc) == 0;
     };
+    const std::size_t journal_begin = workspace.pushed.size();
     auto pushed =
         internal::BlockingFlows(network, stop, zero_reduced_cost, workspace).Run(demand - sent);
+    potentials.NoteFlow(std::span(workspace.pushed).subspan(journal_begin));
+    if (!restore.was) workspace.pushed.resize(journal_begin);
     if (!pushed.ok()) return pushed.error();
     if (*pushed == 0) return MakeError(ErrorCode::kInternal, "", "no flow on a shortest path");
     sent += *pushed;

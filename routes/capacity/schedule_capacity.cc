@@ -13,6 +13,7 @@
 #include "routes/capacity/shortest_augmenting_path.h"
 #include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/local_time.h"
+#include "routes/route_set.h"
 #include "routes/scenario.h"
 
 namespace aircargo::routes {
@@ -66,8 +67,8 @@ std::optional<Error> Validate(const Network& network, const ScheduleCapacityQuer
 
 // Usable routes on some static origin -> destination chain that neither re-enters the origin nor
 // leaves a destination (the only ones whose flights can carry anything).
-std::vector<bool> UsefulRoutes(const ScenarioView& view, AirportId origin,
-                               const std::vector<bool>& is_destination) {
+RouteSet UsefulRoutes(const ScenarioView& view, AirportId origin,
+                      const std::vector<bool>& is_destination) {
   const std::size_t n = view.network().airports().size();
   std::vector<bool> from_origin(n, false);
   std::vector<bool> to_destination(n, false);
@@ -103,13 +104,15 @@ std::vector<bool> UsefulRoutes(const ScenarioView& view, AirportId origin,
       }
     });
   }
-  std::vector<bool> useful(view.route_count(), false);
+  RouteSet useful(view.route_count());
   for (std::uint32_t i = 0; i < view.route_count(); ++i) {
     const RouteId id(i);
     if (!view.usable(id)) continue;
     const Route& r = view.route(id);
-    useful[i] = r.destination != origin && !is_destination[r.origin.value] &&
-                from_origin[r.origin.value] && to_destination[r.destination.value];
+    if (r.destination != origin && !is_destination[r.origin.value] && from_origin[r.origin.value] &&
+        to_destination[r.destination.value]) {
+      useful.Insert(id);
+    }
   }
   return useful;
 }
@@ -252,18 +255,17 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
   std::vector<bool> is_destination;
   if (auto error = Validate(network, query, is_destination)) return *error;
   ScheduleExpansion out;
-  const std::vector<bool> useful = UsefulRoutes(view, query.origin, is_destination);
-  out.any_route = std::any_of(useful.begin(), useful.end(), [](bool b) { return b; });
+  const RouteSet useful = UsefulRoutes(view, query.origin, is_destination);
+  out.any_route = !useful.empty();
   out.rules = MakeRules(view, query, is_destination);
   if (!out.any_route) return out;
   // The size limit, before expanding: a weekly schedule of n departures has at most
   // n x (floor(window / week) + 1) departures in the window, DST shifts included.
   const std::int64_t weeks = (query.deadline - query.ready) / kWeek + 1;
   std::int64_t bound = 0;
-  for (std::uint32_t i = 0; i < view.route_count(); ++i) {
-    if (!useful[i]) continue;
-    bound += static_cast<std::int64_t>(WeeklyDepartures(view.route(RouteId(i))).size()) * weeks;
-  }
+  useful.ForEach([&](RouteId id) {
+    bound += static_cast<std::int64_t>(WeeklyDepartures(view.route(id)).size()) * weeks;
+  });
   if (bound > kMaxScheduleFlights) {
     return MakeError(ErrorCode::kResourceExhausted, "deadline",
                      "the window may hold up to " + std::to_string(bound) +
@@ -275,10 +277,10 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
   // The timetables hold the flights of their own view's usable routes only: usable when that
   // covers every useful route of this view (the same network, so the same route records).
   const auto covered = [&](const ScenarioView& base) {
-    for (std::uint32_t r = 0; r < view.route_count(); ++r) {
-      if (useful[r] && (r >= base.route_count() || !base.usable(RouteId(r)))) return false;
-    }
-    return true;
+    bool all = true;
+    useful.ForEach(
+        [&](RouteId id) { all = all && id.value < base.route_count() && base.usable(id); });
+    return all;
   };
   if (timetables != nullptr &&
       TimetableCache::WeekCount(query.ready, query.deadline) <=
@@ -295,7 +297,7 @@ Result<ScheduleExpansion> ExpandScheduleNetwork(const ScenarioView& view,
     // The useful routes' flights, route by route (ExpandRoute, the expansion PlanItinerary uses).
     AirportZones zones(network);
     for (std::uint32_t r = 0; r < view.route_count(); ++r) {
-      if (!useful[r]) continue;
+      if (!useful.Contains(RouteId(r))) continue;
       if (auto error = stop.Poll()) return *error;
       const Route& route = view.route(RouteId(r));
       auto zone = zones.Of(route.origin);

@@ -69,7 +69,7 @@ Result<DatedTimetable> ExpandView(const ScenarioView& view, std::chrono::sys_sec
   for (std::uint32_t r = 0; r < view.route_count(); ++r) {
     const RouteId id{r};
     if (!view.usable(id)) continue;
-    if (filter.only_routes != nullptr && !(*filter.only_routes)[r]) continue;
+    if (filter.only_routes != nullptr && !filter.only_routes->Contains(id)) continue;
     if (auto error = stop.Poll()) return *error;
     const Route& route = view.route(id);
     if (route.payload_kg < filter.min_payload_kg) {
@@ -86,6 +86,7 @@ Result<DatedTimetable> ExpandView(const ScenarioView& view, std::chrono::sys_sec
               return std::tie(a.departure, a.arrival, a.route.value) <
                      std::tie(b.departure, b.arrival, b.route.value);
             });
+  table.window_flights = table.flights.size();
   return table;
 }
 

@@ -17,6 +17,7 @@
 #include "routes/ids.h"
 #include "routes/itinerary/local_time.h"
 #include "routes/route.h"
+#include "routes/route_set.h"
 #include "routes/scenario_view.h"
 #include "routes/stop_check.h"
 
@@ -43,13 +44,17 @@ std::vector<DatedFlight> ExpandRoute(RouteId id, const Route& route, const TimeZ
 // What ExpandView leaves out, besides the view's unusable routes.
 struct FlightFilter {
   std::int64_t min_payload_kg = 0;  // routes whose per-flight payload is smaller are skipped
-  // When set (indexed by RouteId), routes whose entry is false are left out silently.
-  const std::vector<bool>* only_routes = nullptr;
+  // When set, the routes not in it are left out silently (and not visited at all).
+  const RouteSet* only_routes = nullptr;
 };
 
 struct DatedTimetable {
-  std::vector<DatedFlight> flights;        // every usable flight in the window, sorted by departure
+  // Every usable flight in the window, sorted by departure; a SelectFlights call with a copy limit
+  // leaves out those leaving after it (a prefix of the whole window's list).
+  std::vector<DatedFlight> flights;
   std::vector<RouteId> payload_too_small;  // usable routes skipped for their payload
+  std::size_t window_flights = 0;          // flights in the whole window, copied or not
+  bool truncated() const { return flights.size() < window_flights; }
 };
 
 // Every usable route of `view` expanded over [from, to]. Errors: INVALID_ARGUMENT for an airport

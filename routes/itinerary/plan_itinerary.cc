@@ -15,6 +15,7 @@
 #include "routes/itinerary/local_time.h"
 #include "routes/itinerary/timetable.h"
 #include "routes/itinerary/timetable_cache.h"
+#include "routes/route_set.h"
 
 namespace aircargo::routes {
 namespace {
@@ -118,7 +119,7 @@ Result<Itinerary> BuildItinerary(const std::vector<DatedFlight>& flights, const 
 // destination: hops(origin -> route origin) + 1 + hops(route destination -> destination) <=
 // max_legs, and not into the origin or out of the destination (chains never do either). An exact
 // pruning: on the world network it leaves a small part of the timetable to expand.
-std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
+RouteSet RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
   const Graph& g = view.network().graph();
   const std::size_t n = view.network().airports().size();
   constexpr int kFar = std::numeric_limits<int>::max();
@@ -163,12 +164,12 @@ std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuer
   };
   const std::vector<int> from_origin = hops(q.origin, true);
   const std::vector<int> to_destination = hops(q.destination, false);
-  std::vector<bool> keep(view.route_count(), false);
+  RouteSet keep(view.route_count());
   auto consider = [&](RouteId id, AirportId from, AirportId to) {
     if (!view.usable(id) || to == q.origin || from == q.destination) return;
     const int before = from_origin[from.value];
     const int after = to_destination[to.value];
-    keep[id.value] = before != kFar && after != kFar && before + 1 + after <= q.max_legs;
+    if (before != kFar && after != kFar && before + 1 + after <= q.max_legs) keep.Insert(id);
   };
   // A kept route has both ends reached: walk the edges of the side that reached fewer airports.
   const auto reached = [](const std::vector<int>& dist) {
@@ -197,9 +198,9 @@ std::vector<bool> RoutesWithinLegs(const ScenarioView& view, const ItineraryQuer
 }
 
 // Usable routes leaving the origin.
-std::vector<bool> RoutesFromOrigin(const ScenarioView& view, AirportId origin) {
-  std::vector<bool> keep(view.route_count(), false);
-  view.ForEachOutRoute(origin, [&](RouteId id) { keep[id.value] = true; });
+RouteSet RoutesFromOrigin(const ScenarioView& view, AirportId origin) {
+  RouteSet keep(view.route_count());
+  view.ForEachOutRoute(origin, [&](RouteId id) { keep.Insert(id); });
   return keep;
 }
 
@@ -209,12 +210,14 @@ struct Diagnosis {
 };
 
 // The dated flights of the request's view leaving in [from, to] that pass a filter: ExpandView's
-// contract, answered by expanding per request or from shared timetables.
-using FlightsIn = std::function<Result<DatedTimetable>(sys_seconds from, sys_seconds to,
-                                                       const FlightFilter& filter)>;
+// contract, answered by expanding per request or from shared timetables. Those leaving after
+// `copy_until` may be left out (counted in window_flights): the shared timetables do so.
+using FlightsIn = std::function<Result<DatedTimetable>(
+    sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_until)>;
+constexpr sys_seconds kWholeWindow = sys_seconds::max();
 
 Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
-                           const DatedTimetable& table, const std::vector<bool>& within_legs,
+                           const DatedTimetable& table, const RouteSet& within_legs,
                            const ScanRules& rules, const FlightsIn& flights_in, StopCheck& stop) {
   const Network& network = view.network();
   const std::string& origin = network.airport(q.origin).iata;
@@ -229,15 +232,16 @@ Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
   const sys_seconds expand_end = std::max(window_end, q.arrive_by.value_or(window_end));
   std::optional<DatedTimetable> any_payload;
   if (!table.payload_too_small.empty()) {
-    auto all = flights_in(q.ready, expand_end, {0, &within_legs});
+    auto all = flights_in(q.ready, expand_end, {0, &within_legs}, kWholeWindow);
     if (!all.ok()) return all.error();
     any_payload = std::move(all).value();
   }
   // Departures from the origin, wherever they lead, with and without the payload filter.
-  const std::vector<bool> from_origin = RoutesFromOrigin(view, q.origin);
-  auto origin_fitting = flights_in(q.ready, window_end, {q.shipment_kg, &from_origin});
+  const RouteSet from_origin = RoutesFromOrigin(view, q.origin);
+  auto origin_fitting =
+      flights_in(q.ready, window_end, {q.shipment_kg, &from_origin}, kWholeWindow);
   if (!origin_fitting.ok()) return origin_fitting.error();
-  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin});
+  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin}, kWholeWindow);
   if (!origin_any.ok()) return origin_any.error();
   const auto plural = [](long n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
@@ -316,7 +320,7 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (auto error = Validate(view.network(), query)) return *error;
   return Plan(
       view, query,
-      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter) {
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds) {
         return ExpandView(view, from, to, filter, stop);
       },
       stop);
@@ -336,8 +340,8 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (!weeks.ok()) return weeks.error();
   return Plan(
       view, query,
-      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter) {
-        return SelectFlights(*weeks, from, to, filter, stop);
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_until) {
+        return SelectFlights(*weeks, from, to, filter, stop, copy_until);
       },
       stop);
 }
@@ -348,19 +352,44 @@ Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query
                            const FlightsIn& flights_in, StopCheck& stop) {
   const Network& network = view.network();
   const sys_seconds window_end = WindowEnd(query);
-  const std::vector<bool> within_legs = RoutesWithinLegs(view, query);
-  auto table = flights_in(query.ready, window_end, {query.shipment_kg, &within_legs});
-  if (!table.ok()) return table.error();
-  const std::vector<DatedFlight>& flights = table->flights;
+  const RouteSet within_legs = RoutesWithinLegs(view, query);
   const ScanRules rules = MakeRules(network, query);
+  const FlightFilter filter{query.shipment_kg, &within_legs};
+
+  // The earliest itineraries usually leave and arrive in the first days of the horizon, and the
+  // scan stops at the first departure after the k-th best delivery. So read the flights leaving
+  // in the first two days (after export clearance) and widen only while the scan did not find k
+  // itineraries delivered by the end of what it read: a scan over a prefix that ends after that
+  // delivery is the scan over the whole window (the same flights in the same order up to its
+  // stop). With arrive_by the backward scan needs the whole window.
+  sys_seconds copy_until = kWholeWindow;
+  if (!query.arrive_by) copy_until = query.ready + rules.export_clearance + std::chrono::days{2};
+  auto table = flights_in(query.ready, window_end, filter, copy_until);
+  if (!table.ok()) return table.error();
+  auto chains = ScanEarliest(table->flights, rules, query.ready, query.k, stop);
+  if (!chains.ok()) return chains.error();
+  while (table->truncated() &&
+         !(static_cast<int>(chains->size()) == query.k && chains->back().delivered <= copy_until)) {
+    // With k itineraries found, the k-th best over the whole window delivers no later than the
+    // k-th found (those chains are in the whole window too): read up to that delivery. Otherwise
+    // double what was read.
+    // (At least a quarter more each time, so the rounds stay few whatever the scan finds.)
+    const sys_seconds wider = copy_until + (copy_until - query.ready) / 4;
+    copy_until = static_cast<int>(chains->size()) == query.k
+                     ? std::max(chains->back().delivered, wider)
+                     : query.ready + (copy_until - query.ready) * 2;
+    table = flights_in(query.ready, window_end, filter, copy_until);
+    if (!table.ok()) return table.error();
+    chains = ScanEarliest(table->flights, rules, query.ready, query.k, stop);
+    if (!chains.ok()) return chains.error();
+  }
+  const std::vector<DatedFlight>& flights = table->flights;
   AirportZones zones(network);
 
   ItineraryPlan plan;
   plan.payload_too_small = table->payload_too_small;
-  plan.flights_considered = static_cast<std::int64_t>(flights.size());
+  plan.flights_considered = static_cast<std::int64_t>(table->window_flights);
 
-  auto chains = ScanEarliest(flights, rules, query.ready, query.k, stop);
-  if (!chains.ok()) return chains.error();
   for (const FlightChain& chain : *chains) {
     auto itinerary = BuildItinerary(flights, chain, rules, query.ready, query.arrive_by, zones);
     if (!itinerary.ok()) return itinerary.error();

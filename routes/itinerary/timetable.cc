@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "routes/itinerary/local_time.h"
@@ -114,7 +115,8 @@ DatedFlight Timetable::flight(std::size_t position) const {
 }
 
 Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds from, sys_seconds to,
-                                     const FlightFilter& filter, StopCheck& stop) {
+                                     const FlightFilter& filter, StopCheck& stop,
+                                     sys_seconds copy_until) {
   if (weeks.empty() || weeks.front() == nullptr) {
     return MakeError(ErrorCode::kInternal, "timetable", "no week to select flights from");
   }
@@ -129,12 +131,13 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
                      "the weeks do not cover " + FormatUtc(from) + " .. " + FormatUtc(to));
   }
 
-  // Per week, the positions of the flights leaving in [from, to]: [lo, hi), and which of them the
-  // filter selects (one bit each).
+  // Per week, the positions of the flights leaving in [from, to]: [lo, hi); of those leaving up to
+  // copy_until, [lo, copy_hi), which the filter selects (one bit each).
   struct Window {
     const Timetable* table = nullptr;
     std::uint32_t lo = 0;
     std::uint32_t hi = 0;
+    std::uint32_t copy_hi = 0;
     std::vector<std::uint64_t> selected;
   };
   std::vector<Window> windows;
@@ -154,36 +157,63 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
                                [&](const auto& f) { return f.departure <= end; }) -
           flights.begin());
       window.hi = std::max(window.hi, window.lo);
+      window.copy_hi = window.hi;
+      if (copy_until < to) {
+        const std::int64_t copy_end =
+            std::max<std::int64_t>((copy_until - week->week_start()).count(), std::int64_t{-1});
+        window.copy_hi = static_cast<std::uint32_t>(
+            std::partition_point(flights.begin() + window.lo, flights.begin() + window.hi,
+                                 [&](const auto& f) { return f.departure <= copy_end; }) -
+            flights.begin());
+      }
     }
-    window.selected.assign((window.hi - window.lo + 63) / 64, 0);
+    window.copy_hi = std::max(window.copy_hi, window.lo);
+    window.selected.assign((window.copy_hi - window.lo + 63) / 64, 0);
     windows.push_back(std::move(window));
   }
 
   DatedTimetable table;
   const Timetable& first = *weeks.front();
   std::size_t selected = 0;
-  for (std::uint32_t r = 0; r < first.routes_.size(); ++r) {
-    // ExpandView's filters, the cheap bit array first (it usually leaves few routes).
-    if (filter.only_routes != nullptr && !(*filter.only_routes)[r]) continue;
+  std::optional<Error> failure;
+  const auto visit = [&](std::uint32_t r) {
+    if (failure || r >= first.routes_.size()) return;
+    // ExpandView's filters.
     const Timetable::RouteInfo& info = first.routes_[r];
-    if (!info.usable) continue;
-    if (auto error = stop.Poll()) return *error;
+    if (!info.usable) return;
+    if (auto error = stop.Poll()) {
+      failure = *error;
+      return;
+    }
     if (info.payload_kg < filter.min_payload_kg) {
       table.payload_too_small.push_back(RouteId{r});
-      continue;
+      return;
     }
-    if (info.zone_error >= 0) return first.zone_errors_[static_cast<std::size_t>(info.zone_error)];
+    if (info.zone_error >= 0) {
+      failure = first.zone_errors_[static_cast<std::size_t>(info.zone_error)];
+      return;
+    }
     for (Window& window : windows) {
       const Timetable& week = *window.table;
       const auto begin = week.positions_.begin() + week.first_[r];
       const auto end = week.positions_.begin() + week.first_[r + 1];
-      for (auto p = std::lower_bound(begin, end, window.lo); p != end && *p < window.hi; ++p) {
+      auto p = std::lower_bound(begin, end, window.lo);
+      for (; p != end && *p < window.copy_hi; ++p) {
         const std::uint32_t bit = *p - window.lo;
         window.selected[bit / 64] |= std::uint64_t{1} << (bit % 64);
         ++selected;
       }
+      // The rest of the window is only counted.
+      table.window_flights += static_cast<std::size_t>(std::lower_bound(p, end, window.hi) - p);
     }
+  };
+  if (filter.only_routes != nullptr) {
+    filter.only_routes->ForEach([&](RouteId id) { visit(id.value); });
+  } else {
+    for (std::uint32_t r = 0; r < first.routes_.size(); ++r) visit(r);
   }
+  if (failure) return *failure;
+  table.window_flights += selected;
   table.flights.reserve(selected);
   for (const Window& window : windows) {
     for (std::size_t word = 0; word < window.selected.size(); ++word) {

@@ -59,7 +59,8 @@ class Timetable {
  private:
   friend Result<DatedTimetable> SelectFlights(
       const std::vector<std::shared_ptr<const Timetable>>& weeks, std::chrono::sys_seconds from,
-      std::chrono::sys_seconds to, const FlightFilter& filter, StopCheck& stop);
+      std::chrono::sys_seconds to, const FlightFilter& filter, StopCheck& stop,
+      std::chrono::sys_seconds copy_until);
 
   struct CompactFlight {
     std::uint32_t route;
@@ -94,8 +95,14 @@ using TimetableWeeks = std::vector<std::shared_ptr<const Timetable>>;
 // "airports[<IATA>].time_zone" for a selected route whose origin zone is unknown,
 // DEADLINE_EXCEEDED / CANCELLED from `stop`. Work: O(routes + selected flights + flights in
 // [from, to] / 64), no time zone conversion.
-Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, std::chrono::sys_seconds from,
-                                     std::chrono::sys_seconds to, const FlightFilter& filter,
-                                     StopCheck& stop);
+//
+// With `copy_until` before `to`, only the flights leaving up to `copy_until` are copied (the
+// prefix of the whole list); window_flights still counts every selected flight in [from, to]
+// (two binary searches per route and week, no pass over the flights beyond): PlanItinerary reads
+// the first days of a long horizon first and only widens when its scan needs later flights.
+Result<DatedTimetable> SelectFlights(
+    const TimetableWeeks& weeks, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
+    const FlightFilter& filter, StopCheck& stop,
+    std::chrono::sys_seconds copy_until = std::chrono::sys_seconds::max());
 
 }  // namespace aircargo::routes

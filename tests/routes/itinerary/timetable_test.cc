@@ -192,6 +192,7 @@ TEST(Timetable, BuildRejectsAWeekStartThatIsNoMondayMidnight) {
 
 TEST(Timetable, SelectFlightsEqualsExpandViewOnRandomNetworks) {
   int flights = 0;
+  int truncated = 0;
   for (unsigned seed = 1; seed <= 80; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     std::mt19937 rng(seed);
@@ -205,8 +206,10 @@ TEST(Timetable, SelectFlightsEqualsExpandViewOnRandomNetworks) {
           from + minutes{std::uniform_int_distribution<int>(-60, 25 * 24 * 60)(rng)};
       FlightFilter filter;
       filter.min_payload_kg = std::uniform_int_distribution<int>(0, 3)(rng) * 15'000;
-      std::vector<bool> only(view.route_count());
-      for (std::size_t i = 0; i < only.size(); ++i) only[i] = rng() % 3 != 0;
+      RouteSet only(view.route_count());
+      for (std::uint32_t i = 0; i < view.route_count(); ++i) {
+        if (rng() % 3 != 0) only.Insert(RouteId{i});
+      }
       if (rng() % 2 == 0) filter.only_routes = &only;
       StopCheck stop;
       auto expected = ExpandView(view, from, to, filter, stop);
@@ -217,10 +220,27 @@ TEST(Timetable, SelectFlightsEqualsExpandViewOnRandomNetworks) {
       ASSERT_TRUE(selected.ok()) << selected.error().ToString();
       EXPECT_EQ(Texts(*selected), Texts(*expected))
           << FormatUtc(from) << " .. " << FormatUtc(to) << " min " << filter.min_payload_kg;
+      EXPECT_EQ(selected->window_flights, expected->flights.size());
+      EXPECT_FALSE(selected->truncated());
       flights += static_cast<int>(expected->flights.size());
+
+      // With a copy limit: exactly the expansion's flights leaving up to it, in the same order,
+      // and still the whole window's count.
+      const sys_seconds copy_until =
+          from + minutes{std::uniform_int_distribution<int>(-60, 10 * 24 * 60)(rng)};
+      auto prefix = SelectFlights(*weeks, from, to, filter, stop, copy_until);
+      ASSERT_TRUE(prefix.ok()) << prefix.error().ToString();
+      DatedTimetable expected_prefix = *expected;
+      std::erase_if(expected_prefix.flights,
+                    [&](const DatedFlight& f) { return f.departure > copy_until; });
+      EXPECT_EQ(Texts(*prefix), Texts(expected_prefix)) << "copy until " << FormatUtc(copy_until);
+      EXPECT_EQ(prefix->window_flights, expected->flights.size());
+      EXPECT_EQ(prefix->truncated(), expected_prefix.flights.size() < expected->flights.size());
+      if (prefix->truncated()) ++truncated;
     }
   }
   EXPECT_GT(flights, 10'000);  // the seeds do produce flights to compare
+  EXPECT_GT(truncated, 100);
 }
 
 TEST(Timetable, SelectFlightsNeedsWeeksCoveringTheWindow) {
