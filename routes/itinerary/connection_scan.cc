@@ -4,6 +4,7 @@
 #include <array>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <utility>
 
@@ -82,78 +83,121 @@ void InsertCapped(std::vector<std::uint32_t>& list, std::uint32_t label, std::si
 
 }  // namespace
 
-Result<std::vector<FlightChain>> ScanEarliest(const std::vector<DatedFlight>& flights,
-                                              const ScanRules& rules,
-                                              std::chrono::sys_seconds ready, int k,
-                                              StopCheck& stop) {
-  const std::size_t want = static_cast<std::size_t>(std::max(k, 1));
-  const std::size_t cap = want + 2;  // labels kept per airport and per flight
-  const int max_legs = std::clamp(rules.max_legs, 1, kMaxItineraryLegs);
-  const std::chrono::sys_seconds first_possible = ready + rules.export_clearance;
+struct EarliestScan::State {
+  State(const std::vector<DatedFlight>& flights_in, const ScanRules& rules_in,
+        std::chrono::sys_seconds ready, int k)
+      : flights(flights_in),
+        rules(rules_in),
+        want(static_cast<std::size_t>(std::max(k, 1))),
+        cap(want + 2),
+        max_legs(std::clamp(rules_in.max_legs, 1, kMaxItineraryLegs)),
+        first_possible(ready + rules_in.export_clearance),
+        labels(flights_in),
+        pool(rules_in.connection.size()) {}
 
-  LabelSet labels(flights);
-  auto delivered = [&](std::uint32_t i) {
+  std::chrono::sys_seconds Delivered(std::uint32_t i) const {
     return flights[labels[i].flight].arrival + rules.import_clearance;
-  };
-  auto better = [&](std::uint32_t a, std::uint32_t b) { return labels.Better(a, b); };
-  auto better_final = [&](std::uint32_t a, std::uint32_t b) {
-    const auto da = delivered(a);
-    const auto db = delivered(b);
-    if (da != db) return da < db;
-    return labels.Better(a, b);
-  };
+  }
 
-  std::vector<std::vector<std::uint32_t>> pool(rules.connection.size());
+  const std::vector<DatedFlight>& flights;
+  const ScanRules& rules;
+  const std::size_t want;
+  const std::size_t cap;  // labels kept per airport and per flight
+  const int max_legs;
+  const std::chrono::sys_seconds first_possible;
+  LabelSet labels;
+  std::vector<std::vector<std::uint32_t>> pool;
   using Pending = std::pair<std::chrono::sys_seconds, std::uint32_t>;  // ready to connect, label
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
   std::vector<std::uint32_t> finals;
   std::vector<std::uint32_t> fresh;
+  std::size_t next = 0;  // the first flight not scanned yet
+  bool stopped = false;
+};
 
-  for (std::size_t i = 0; i < flights.size(); ++i) {
+EarliestScan::EarliestScan(const std::vector<DatedFlight>& flights, const ScanRules& rules,
+                           std::chrono::sys_seconds ready, int k)
+    : s_(std::make_unique<State>(flights, rules, ready, k)) {}
+
+EarliestScan::~EarliestScan() = default;
+
+bool EarliestScan::stopped() const { return s_->stopped; }
+
+std::optional<Error> EarliestScan::Resume(StopCheck& stop) {
+  State& s = *s_;
+  const std::vector<DatedFlight>& flights = s.flights;
+  const ScanRules& rules = s.rules;
+  LabelSet& labels = s.labels;
+  auto better = [&](std::uint32_t a, std::uint32_t b) { return labels.Better(a, b); };
+  auto better_final = [&](std::uint32_t a, std::uint32_t b) {
+    const auto da = s.Delivered(a);
+    const auto db = s.Delivered(b);
+    if (da != db) return da < db;
+    return labels.Better(a, b);
+  };
+
+  for (; !s.stopped && s.next < flights.size(); ++s.next) {
+    const std::size_t i = s.next;
     if (auto error = stop.Poll()) return *error;
     const DatedFlight& f = flights[i];
-    const bool full = finals.size() == want;
-    if (full && f.departure > delivered(finals.back())) break;  // later flights deliver later
-    while (!pending.empty() && pending.top().first <= f.departure) {
-      const std::uint32_t label = pending.top().second;
-      pending.pop();
-      InsertCapped(pool[flights[labels[label].flight].destination.value], label, cap, better);
+    const bool full = s.finals.size() == s.want;
+    if (full && f.departure > s.Delivered(s.finals.back())) {
+      s.stopped = true;  // later flights deliver later
+      break;
+    }
+    while (!s.pending.empty() && s.pending.top().first <= f.departure) {
+      const std::uint32_t label = s.pending.top().second;
+      s.pending.pop();
+      InsertCapped(s.pool[flights[labels[label].flight].destination.value], label, s.cap, better);
     }
     if (f.origin == rules.destination) continue;
     const bool to_destination = f.destination == rules.destination;
     if (full && f.arrival + (to_destination ? rules.import_clearance : std::chrono::minutes{0}) >
-                    delivered(finals.back())) {
+                    s.Delivered(s.finals.back())) {
       continue;  // cannot deliver before the k-th best found so far
     }
-    fresh.clear();
-    if (f.origin == rules.origin && f.departure >= first_possible) {
-      fresh.push_back(labels.Add({kNoParent, static_cast<std::uint32_t>(i), 1, f.departure}));
+    s.fresh.clear();
+    if (f.origin == rules.origin && f.departure >= s.first_possible) {
+      s.fresh.push_back(labels.Add({kNoParent, static_cast<std::uint32_t>(i), 1, f.departure}));
     }
-    for (std::uint32_t prev : pool[f.origin.value]) {
-      if (fresh.size() >= cap) break;
+    for (std::uint32_t prev : s.pool[f.origin.value]) {
+      if (s.fresh.size() >= s.cap) break;
       const Label& p = labels[prev];
-      if (p.legs >= max_legs || labels.Visits(prev, f.destination)) continue;
+      if (p.legs >= s.max_legs || labels.Visits(prev, f.destination)) continue;
       const Label next{prev, static_cast<std::uint32_t>(i), p.legs + 1, p.first_departure};
-      fresh.push_back(labels.Add(next));
+      s.fresh.push_back(labels.Add(next));
     }
-    for (std::uint32_t label : fresh) {
+    for (std::uint32_t label : s.fresh) {
       if (to_destination) {
-        InsertCapped(finals, label, want, better_final);
+        InsertCapped(s.finals, label, s.want, better_final);
       } else {
-        pending.emplace(f.arrival + rules.connection[f.destination.value], label);
+        s.pending.emplace(f.arrival + rules.connection[f.destination.value], label);
       }
     }
   }
+  return std::nullopt;
+}
 
+std::vector<FlightChain> EarliestScan::Chains() const {
+  const State& s = *s_;
   std::vector<FlightChain> chains;
-  for (std::uint32_t label : finals) {
-    const Positions positions = labels.Chain(label);
+  for (std::uint32_t label : s.finals) {
+    const Positions positions = s.labels.Chain(label);
     FlightChain chain;
-    chain.flights.assign(positions.begin(), positions.begin() + labels[label].legs);
-    chain.delivered = delivered(label);
+    chain.flights.assign(positions.begin(), positions.begin() + s.labels[label].legs);
+    chain.delivered = s.Delivered(label);
     chains.push_back(std::move(chain));
   }
   return chains;
+}
+
+Result<std::vector<FlightChain>> ScanEarliest(const std::vector<DatedFlight>& flights,
+                                              const ScanRules& rules,
+                                              std::chrono::sys_seconds ready, int k,
+                                              StopCheck& stop) {
+  EarliestScan scan(flights, rules, ready, k);
+  if (auto error = scan.Resume(stop)) return *error;
+  return scan.Chains();
 }
 
 Result<std::optional<std::chrono::sys_seconds>> ScanLatestDeparture(

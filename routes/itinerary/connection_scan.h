@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -45,6 +46,31 @@ Result<std::vector<FlightChain>> ScanEarliest(const std::vector<DatedFlight>& fl
                                               const ScanRules& rules,
                                               std::chrono::sys_seconds ready, int k,
                                               StopCheck& stop);
+
+// ScanEarliest in slices, for a caller that reads a window's flights a few days at a time
+// (PlanItinerary on the shared timetables): Resume scans the flights appended to `flights` since
+// the last call (they must leave no earlier than those already scanned, as slices of one sorted
+// list do), and Chains() is what ScanEarliest answers over the flights appended so far. stopped():
+// the scan met a departure after the k-th best delivery, so no later flight can change the answer.
+// `flights` and `rules` must outlive the scan; `flights` may grow (and reallocate) between calls.
+// Not thread safe.
+class EarliestScan {
+ public:
+  EarliestScan(const std::vector<DatedFlight>& flights, const ScanRules& rules,
+               std::chrono::sys_seconds ready, int k);
+  ~EarliestScan();
+  EarliestScan(const EarliestScan&) = delete;
+  EarliestScan& operator=(const EarliestScan&) = delete;
+
+  // DEADLINE_EXCEEDED / CANCELLED from `stop`; a later Resume goes on where this one stopped.
+  std::optional<Error> Resume(StopCheck& stop);
+  bool stopped() const;
+  std::vector<FlightChain> Chains() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // The latest departure of a first leg whose chain delivers by `deliver_by`, among first legs
 // leaving at or after `earliest_departure`; nullopt when none does.

@@ -171,24 +171,46 @@ RouteSet RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
     const int after = to_destination[to.value];
     if (before != kFar && after != kFar && before + 1 + after <= q.max_legs) keep.Insert(id);
   };
-  // A kept route has both ends reached: walk the edges of the side that reached fewer airports.
-  const auto reached = [](const std::vector<int>& dist) {
-    return std::count_if(dist.begin(), dist.end(), [](int d) { return d != kFar; });
-  };
-  if (reached(from_origin) <= reached(to_destination)) {
-    for (std::uint32_t a = 0; a < n; ++a) {
-      if (from_origin[a] == kFar) continue;
+  // A kept route a -> b has before(a) + after(b) <= max_legs - 1. For any threshold t, those with
+  // before(a) <= t are found among the out-edges of the airports at most t hops from the origin,
+  // the others (after(b) <= max_legs - 2 - t) among the in-edges of the airports at most
+  // max_legs - 2 - t hops before the destination. Walk the t that reads the fewest edges: between
+  // two hubs, the airports near either end hold far fewer edges than everything within reach.
+  const int legs = q.max_legs;
+  std::vector<std::uint64_t> out_work(static_cast<std::size_t>(legs), 0);
+  std::vector<std::uint64_t> in_work(static_cast<std::size_t>(legs), 0);
+  for (std::uint32_t a = 0; a < n; ++a) {
+    if (from_origin[a] < legs) {
+      out_work[static_cast<std::size_t>(from_origin[a])] +=
+          boost::out_degree(a, g) + view.extra_out_routes(AirportId{a}).size();
+    }
+    if (to_destination[a] < legs) {
+      in_work[static_cast<std::size_t>(to_destination[a])] +=
+          boost::in_degree(a, g) + view.extra_in_routes(AirportId{a}).size();
+    }
+  }
+  int best_t = -1;
+  std::uint64_t best_work = std::numeric_limits<std::uint64_t>::max();
+  for (int t = -1; t < legs; ++t) {
+    std::uint64_t work = 0;
+    for (int i = 0; i <= t; ++i) work += out_work[static_cast<std::size_t>(i)];
+    for (int j = 0; j <= legs - 2 - t; ++j) work += in_work[static_cast<std::size_t>(j)];
+    if (work < best_work) {
+      best_work = work;
+      best_t = t;
+    }
+  }
+  for (std::uint32_t a = 0; a < n; ++a) {
+    if (from_origin[a] <= best_t) {
       const AirportId from{a};
       for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
         consider(g[*it].route, from, AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
       }
       for (RouteId id : view.extra_out_routes(from)) consider(id, from, view.route(id).destination);
     }
-  } else {
-    for (std::uint32_t b = 0; b < n; ++b) {
-      if (to_destination[b] == kFar) continue;
-      const AirportId to{b};
-      for (auto [it, end] = boost::in_edges(b, g); it != end; ++it) {
+    if (to_destination[a] <= legs - 2 - best_t) {
+      const AirportId to{a};
+      for (auto [it, end] = boost::in_edges(a, g); it != end; ++it) {
         consider(g[*it].route, AirportId{static_cast<std::uint32_t>(boost::source(*it, g))}, to);
       }
       for (RouteId id : view.extra_in_routes(to)) consider(id, view.route(id).origin, to);
@@ -210,11 +232,14 @@ struct Diagnosis {
 };
 
 // The dated flights of the request's view leaving in [from, to] that pass a filter: ExpandView's
-// contract, answered by expanding per request or from shared timetables. Those leaving after
-// `copy_until` may be left out (counted in window_flights): the shared timetables do so.
+// contract, answered by expanding per request or from shared timetables. The shared timetables
+// copy only those leaving in (copy_after, copy_until] and count the rest in window_flights
+// (SelectFlights); the expansion returns them all.
 using FlightsIn = std::function<Result<DatedTimetable>(
-    sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_until)>;
+    sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_after,
+    sys_seconds copy_until)>;
 constexpr sys_seconds kWholeWindow = sys_seconds::max();
+constexpr sys_seconds kFromTheStart = sys_seconds::min();
 
 Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
                            const DatedTimetable& table, const RouteSet& within_legs,
@@ -232,16 +257,16 @@ Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
   const sys_seconds expand_end = std::max(window_end, q.arrive_by.value_or(window_end));
   std::optional<DatedTimetable> any_payload;
   if (!table.payload_too_small.empty()) {
-    auto all = flights_in(q.ready, expand_end, {0, &within_legs}, kWholeWindow);
+    auto all = flights_in(q.ready, expand_end, {0, &within_legs}, kFromTheStart, kWholeWindow);
     if (!all.ok()) return all.error();
     any_payload = std::move(all).value();
   }
   // Departures from the origin, wherever they lead, with and without the payload filter.
   const RouteSet from_origin = RoutesFromOrigin(view, q.origin);
   auto origin_fitting =
-      flights_in(q.ready, window_end, {q.shipment_kg, &from_origin}, kWholeWindow);
+      flights_in(q.ready, window_end, {q.shipment_kg, &from_origin}, kFromTheStart, kWholeWindow);
   if (!origin_fitting.ok()) return origin_fitting.error();
-  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin}, kWholeWindow);
+  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin}, kFromTheStart, kWholeWindow);
   if (!origin_any.ok()) return origin_any.error();
   const auto plural = [](long n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
@@ -320,7 +345,7 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (auto error = Validate(view.network(), query)) return *error;
   return Plan(
       view, query,
-      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds) {
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds, sys_seconds) {
         return ExpandView(view, from, to, filter, stop);
       },
       stop);
@@ -340,8 +365,9 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (!weeks.ok()) return weeks.error();
   return Plan(
       view, query,
-      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_until) {
-        return SelectFlights(*weeks, from, to, filter, stop, copy_until);
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_after,
+          sys_seconds copy_until) {
+        return SelectFlights(*weeks, from, to, filter, stop, copy_until, copy_after);
       },
       stop);
 }
@@ -357,46 +383,53 @@ Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query
   const FlightFilter filter{query.shipment_kg, &within_legs};
 
   // The earliest itineraries usually leave and arrive in the first days of the horizon, and the
-  // scan stops at the first departure after the k-th best delivery. So read the flights leaving
-  // in the first two days (after export clearance) and widen only while the scan did not find k
-  // itineraries delivered by the end of what it read: a scan over a prefix that ends after that
-  // delivery is the scan over the whole window (the same flights in the same order up to its
-  // stop). With arrive_by the backward scan needs the whole window.
+  // scan stops at the first departure after the k-th best delivery. So read the flights leaving in
+  // the first two days (after export clearance) and read more only while the scan could still use
+  // later flights: it has not stopped and has not found k itineraries delivered by the end of what
+  // was read. The later days are appended (they leave after everything read) and the scan goes on
+  // where it was, so it is the scan over the whole window up to its stop. What to read next: with
+  // k itineraries found, up to the k-th one's delivery (the scan over the whole window finds those
+  // chains too, so its k-th best delivers no later), at least a quarter more than before (few
+  // rounds whatever the scan finds); otherwise twice as far. With arrive_by the backward scan needs
+  // the whole window.
   sys_seconds copy_until = kWholeWindow;
   if (!query.arrive_by) copy_until = query.ready + rules.export_clearance + std::chrono::days{2};
-  auto table = flights_in(query.ready, window_end, filter, copy_until);
-  if (!table.ok()) return table.error();
-  auto chains = ScanEarliest(table->flights, rules, query.ready, query.k, stop);
-  if (!chains.ok()) return chains.error();
-  while (table->truncated() &&
-         !(static_cast<int>(chains->size()) == query.k && chains->back().delivered <= copy_until)) {
-    // With k itineraries found, the k-th best over the whole window delivers no later than the
-    // k-th found (those chains are in the whole window too): read up to that delivery. Otherwise
-    // double what was read.
-    // (At least a quarter more each time, so the rounds stay few whatever the scan finds.)
+  auto first = flights_in(query.ready, window_end, filter, kFromTheStart, copy_until);
+  if (!first.ok()) return first.error();
+  DatedTimetable table = std::move(first).value();
+  EarliestScan scan(table.flights, rules, query.ready, query.k);
+  if (auto error = scan.Resume(stop)) return *error;
+  std::vector<FlightChain> chains = scan.Chains();
+  while (table.truncated() && !scan.stopped() &&
+         !(static_cast<int>(chains.size()) == query.k && chains.back().delivered <= copy_until)) {
     const sys_seconds wider = copy_until + (copy_until - query.ready) / 4;
-    copy_until = static_cast<int>(chains->size()) == query.k
-                     ? std::max(chains->back().delivered, wider)
+    const sys_seconds copied = copy_until;
+    copy_until = static_cast<int>(chains.size()) == query.k
+                     ? std::max(chains.back().delivered, wider)
                      : query.ready + (copy_until - query.ready) * 2;
-    table = flights_in(query.ready, window_end, filter, copy_until);
-    if (!table.ok()) return table.error();
-    chains = ScanEarliest(table->flights, rules, query.ready, query.k, stop);
-    if (!chains.ok()) return chains.error();
+    auto more = flights_in(query.ready, window_end, filter, copied, copy_until);
+    if (!more.ok()) return more.error();
+    if (more->window_flights != table.window_flights) {
+      return MakeError(ErrorCode::kInternal, "timetable", "the window changed between reads");
+    }
+    table.flights.insert(table.flights.end(), more->flights.begin(), more->flights.end());
+    if (auto error = scan.Resume(stop)) return *error;
+    chains = scan.Chains();
   }
-  const std::vector<DatedFlight>& flights = table->flights;
+  const std::vector<DatedFlight>& flights = table.flights;
   AirportZones zones(network);
 
   ItineraryPlan plan;
-  plan.payload_too_small = table->payload_too_small;
-  plan.flights_considered = static_cast<std::int64_t>(table->window_flights);
+  plan.payload_too_small = table.payload_too_small;
+  plan.flights_considered = static_cast<std::int64_t>(table.window_flights);
 
-  for (const FlightChain& chain : *chains) {
+  for (const FlightChain& chain : chains) {
     auto itinerary = BuildItinerary(flights, chain, rules, query.ready, query.arrive_by, zones);
     if (!itinerary.ok()) return itinerary.error();
     plan.itineraries.push_back(std::move(itinerary).value());
   }
   if (plan.itineraries.empty()) {
-    auto diagnosis = Diagnose(view, query, *table, within_legs, rules, flights_in, stop);
+    auto diagnosis = Diagnose(view, query, table, within_legs, rules, flights_in, stop);
     if (!diagnosis.ok()) return diagnosis.error();
     plan.reason = diagnosis->reason;
     plan.reason_detail = diagnosis->detail;

@@ -116,7 +116,7 @@ DatedFlight Timetable::flight(std::size_t position) const {
 
 Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds from, sys_seconds to,
                                      const FlightFilter& filter, StopCheck& stop,
-                                     sys_seconds copy_until) {
+                                     sys_seconds copy_until, sys_seconds copy_after) {
   if (weeks.empty() || weeks.front() == nullptr) {
     return MakeError(ErrorCode::kInternal, "timetable", "no week to select flights from");
   }
@@ -131,14 +131,25 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
                      "the weeks do not cover " + FormatUtc(from) + " .. " + FormatUtc(to));
   }
 
-  // Per week, the positions of the flights leaving in [from, to]: [lo, hi); of those leaving up to
-  // copy_until, [lo, copy_hi), which the filter selects (one bit each).
+  // Per week, the positions of the flights leaving in [from, to]: [lo, hi); of those leaving after
+  // copy_after and up to copy_until, [copy_lo, copy_hi), which the filter selects (one bit each).
   struct Window {
     const Timetable* table = nullptr;
     std::uint32_t lo = 0;
     std::uint32_t hi = 0;
+    std::uint32_t copy_lo = 0;
     std::uint32_t copy_hi = 0;
     std::vector<std::uint64_t> selected;
+  };
+  // Positions in [lo, hi) of the flights leaving up to `limit` (relative to the week).
+  const auto up_to = [](const Timetable& week, std::uint32_t lo, std::uint32_t hi,
+                        sys_seconds limit) {
+    const std::int64_t last = std::clamp<std::int64_t>(
+        (limit - week.week_start()).count(), -1, std::chrono::seconds{Timetable::kWeek}.count());
+    return static_cast<std::uint32_t>(
+        std::partition_point(week.flights_.begin() + lo, week.flights_.begin() + hi,
+                             [&](const auto& f) { return f.departure <= last; }) -
+        week.flights_.begin());
   };
   std::vector<Window> windows;
   for (const auto& week : weeks) {
@@ -157,18 +168,14 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
                                [&](const auto& f) { return f.departure <= end; }) -
           flights.begin());
       window.hi = std::max(window.hi, window.lo);
-      window.copy_hi = window.hi;
-      if (copy_until < to) {
-        const std::int64_t copy_end =
-            std::max<std::int64_t>((copy_until - week->week_start()).count(), std::int64_t{-1});
-        window.copy_hi = static_cast<std::uint32_t>(
-            std::partition_point(flights.begin() + window.lo, flights.begin() + window.hi,
-                                 [&](const auto& f) { return f.departure <= copy_end; }) -
-            flights.begin());
-      }
+      window.copy_lo =
+          copy_after < from ? window.lo : up_to(*week, window.lo, window.hi, copy_after);
+      window.copy_hi =
+          copy_until < to ? up_to(*week, window.copy_lo, window.hi, copy_until) : window.hi;
     }
-    window.copy_hi = std::max(window.copy_hi, window.lo);
-    window.selected.assign((window.copy_hi - window.lo + 63) / 64, 0);
+    window.copy_lo = std::max(window.copy_lo, window.lo);
+    window.copy_hi = std::max(window.copy_hi, window.copy_lo);
+    window.selected.assign((window.copy_hi - window.copy_lo + 63) / 64, 0);
     windows.push_back(std::move(window));
   }
 
@@ -197,14 +204,22 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
       const Timetable& week = *window.table;
       const auto begin = week.positions_.begin() + week.first_[r];
       const auto end = week.positions_.begin() + week.first_[r + 1];
-      auto p = std::lower_bound(begin, end, window.lo);
+      if (window.copy_hi == window.copy_lo && window.lo == 0 && window.hi == week.flights_.size()) {
+        // A whole week with nothing to copy: only counted, without a search.
+        table.window_flights += static_cast<std::size_t>(end - begin);
+        continue;
+      }
+      const auto in_window = std::lower_bound(begin, end, window.lo);
+      auto p = window.copy_lo == window.lo ? in_window
+                                           : std::lower_bound(in_window, end, window.copy_lo);
       for (; p != end && *p < window.copy_hi; ++p) {
-        const std::uint32_t bit = *p - window.lo;
+        const std::uint32_t bit = *p - window.copy_lo;
         window.selected[bit / 64] |= std::uint64_t{1} << (bit % 64);
         ++selected;
       }
-      // The rest of the window is only counted.
-      table.window_flights += static_cast<std::size_t>(std::lower_bound(p, end, window.hi) - p);
+      // The whole window is counted, copied or not.
+      table.window_flights +=
+          static_cast<std::size_t>(std::lower_bound(p, end, window.hi) - in_window);
     }
   };
   if (filter.only_routes != nullptr) {
@@ -213,13 +228,12 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
     for (std::uint32_t r = 0; r < first.routes_.size(); ++r) visit(r);
   }
   if (failure) return *failure;
-  table.window_flights += selected;
   table.flights.reserve(selected);
   for (const Window& window : windows) {
     for (std::size_t word = 0; word < window.selected.size(); ++word) {
       for (std::uint64_t bits = window.selected[word]; bits != 0; bits &= bits - 1) {
         const std::size_t position =
-            window.lo + word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+            window.copy_lo + word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
         table.flights.push_back(window.table->flight(position));
       }
     }

@@ -60,7 +60,7 @@ class Timetable {
   friend Result<DatedTimetable> SelectFlights(
       const std::vector<std::shared_ptr<const Timetable>>& weeks, std::chrono::sys_seconds from,
       std::chrono::sys_seconds to, const FlightFilter& filter, StopCheck& stop,
-      std::chrono::sys_seconds copy_until);
+      std::chrono::sys_seconds copy_until, std::chrono::sys_seconds copy_after);
 
   struct CompactFlight {
     std::uint32_t route;
@@ -96,13 +96,16 @@ using TimetableWeeks = std::vector<std::shared_ptr<const Timetable>>;
 // DEADLINE_EXCEEDED / CANCELLED from `stop`. Work: O(routes + selected flights + flights in
 // [from, to] / 64), no time zone conversion.
 //
-// With `copy_until` before `to`, only the flights leaving up to `copy_until` are copied (the
-// prefix of the whole list); window_flights still counts every selected flight in [from, to]
-// (two binary searches per route and week, no pass over the flights beyond): PlanItinerary reads
-// the first days of a long horizon first and only widens when its scan needs later flights.
+// With `copy_until` before `to`, only the flights leaving up to `copy_until` are copied, and with
+// `copy_after` at or after `from` only those leaving after it: a slice of the whole list, so
+// consecutive slices append into it. window_flights still counts every selected flight in
+// [from, to] (binary searches per route and partial week, no pass over the flights beyond):
+// PlanItinerary reads the first days of a long horizon first and only adds later days when its
+// scan needs them.
 Result<DatedTimetable> SelectFlights(
     const TimetableWeeks& weeks, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
     const FlightFilter& filter, StopCheck& stop,
-    std::chrono::sys_seconds copy_until = std::chrono::sys_seconds::max());
+    std::chrono::sys_seconds copy_until = std::chrono::sys_seconds::max(),
+    std::chrono::sys_seconds copy_after = std::chrono::sys_seconds::min());
 
 }  // namespace aircargo::routes

@@ -3,8 +3,11 @@
 // must return exactly ExpandView's flights (same order) and payload_too_small list, and
 // PlanItinerary on a TimetableCache exactly the plan of PlanItinerary without one, on seeded random
 // networks across six time zones (DST changes in America, Europe and Australia; week boundaries)
-// and on the embedded Shenyang network. Concurrency: threads planning on one shared cache, and
-// concurrent callers of one week getting one build (run under the tsan preset too).
+// and on the embedded Shenyang network; slices of a window (SelectFlights' copy limits) append into
+// the whole list, and the connection scan fed slice by slice (EarliestScan) answers as one scan
+// over the whole list, which is how PlanItinerary reads a long horizon. Concurrency: threads
+// planning on one shared cache, and concurrent callers of one week getting one build (run under the
+// tsan preset too).
 #include "routes/itinerary/timetable.h"
 
 #include <gtest/gtest.h>
@@ -22,6 +25,7 @@
 #include <vector>
 
 #include "formats/network_file.h"
+#include "routes/itinerary/connection_scan.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/plan_itinerary.h"
 #include "routes/itinerary/timetable_cache.h"
@@ -237,10 +241,80 @@ TEST(Timetable, SelectFlightsEqualsExpandViewOnRandomNetworks) {
       EXPECT_EQ(prefix->window_flights, expected->flights.size());
       EXPECT_EQ(prefix->truncated(), expected_prefix.flights.size() < expected->flights.size());
       if (prefix->truncated()) ++truncated;
+
+      // Consecutive slices (up to copy_until, then up to a later limit, then the rest) append
+      // into the whole list.
+      const sys_seconds later =
+          copy_until + minutes{std::uniform_int_distribution<int>(0, 10 * 24 * 60)(rng)};
+      auto middle = SelectFlights(*weeks, from, to, filter, stop, later, copy_until);
+      auto rest = SelectFlights(*weeks, from, to, filter, stop, sys_seconds::max(), later);
+      ASSERT_TRUE(middle.ok() && rest.ok());
+      DatedTimetable joined = *prefix;
+      joined.flights.insert(joined.flights.end(), middle->flights.begin(), middle->flights.end());
+      joined.flights.insert(joined.flights.end(), rest->flights.begin(), rest->flights.end());
+      EXPECT_EQ(Texts(joined), Texts(*expected))
+          << "slices at " << FormatUtc(copy_until) << " and " << FormatUtc(later);
+      EXPECT_EQ(middle->window_flights, expected->flights.size());
+      EXPECT_EQ(rest->window_flights, expected->flights.size());
     }
   }
   EXPECT_GT(flights, 10'000);  // the seeds do produce flights to compare
   EXPECT_GT(truncated, 100);
+}
+
+// The scan fed in slices (each appended to one vector, as PlanItinerary reads a horizon) answers
+// as one scan over the whole list, after every slice when it has stopped, and at the end.
+TEST(EarliestScan, InSlicesEqualsOneScanOverTheWhole) {
+  int chains = 0;
+  int stopped_early = 0;
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto network = RandomNetwork(rng);
+    ASSERT_NE(network, nullptr);
+    const ScenarioView view = ScenarioView::Operating(*network, kAsOf);
+    const int n = static_cast<int>(network->airports().size());
+    for (int round = 0; round < 6; ++round) {
+      const sys_seconds ready = InterestingReady(rng);
+      StopCheck stop;
+      auto whole = ExpandView(view, ready, ready + days{pick(1, 20)}, {}, stop);
+      ASSERT_TRUE(whole.ok());
+      ScanRules rules;
+      rules.origin = AirportId{static_cast<std::uint32_t>(pick(0, n - 1))};
+      rules.destination =
+          AirportId{static_cast<std::uint32_t>((rules.origin.value + pick(1, n - 1)) % n)};
+      rules.export_clearance = minutes{pick(0, 3) * 60};
+      rules.import_clearance = minutes{pick(0, 3) * 60};
+      for (int a = 0; a < n; ++a) rules.connection.push_back(minutes{pick(0, 4) * 45});
+      rules.max_legs = pick(1, 4);
+      const int k = pick(1, 4);
+      auto expected = ScanEarliest(whole->flights, rules, ready, k, stop);
+      ASSERT_TRUE(expected.ok());
+
+      std::vector<DatedFlight> fed;
+      EarliestScan scan(fed, rules, ready, k);
+      std::size_t at = 0;
+      while (at < whole->flights.size() && !scan.stopped()) {
+        const std::size_t next =
+            std::min(whole->flights.size(), at + static_cast<std::size_t>(pick(0, 40)));
+        fed.insert(fed.end(), whole->flights.begin() + static_cast<std::ptrdiff_t>(at),
+                   whole->flights.begin() + static_cast<std::ptrdiff_t>(next));
+        at = next;
+        ASSERT_FALSE(scan.Resume(stop));
+      }
+      if (at < whole->flights.size()) ++stopped_early;
+      const std::vector<FlightChain> got = scan.Chains();
+      ASSERT_EQ(got.size(), expected->size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].flights, (*expected)[i].flights);
+        EXPECT_EQ(got[i].delivered, (*expected)[i].delivered);
+      }
+      chains += static_cast<int>(got.size());
+    }
+  }
+  EXPECT_GT(chains, 100);
+  EXPECT_GT(stopped_early, 20);  // slices the scan never needed were left unread
 }
 
 TEST(Timetable, SelectFlightsNeedsWeeksCoveringTheWindow) {
