@@ -230,7 +230,6 @@ FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source
     l.adjacency[next[arcs[k].tail]++] = static_cast<std::uint32_t>(2 * k);
     l.adjacency[next[arcs[k].head]++] = static_cast<std::uint32_t>(2 * k + 1);
   }
-  LayOutForwardArcs(l, node_count);
   f.owned_ = std::move(layout);
   f.Point(*f.owned_, node_count);
   return f;
@@ -240,6 +239,7 @@ void FlowNetwork::Point(const Layout& layout, std::uint32_t node_count) {
   layout_ = &layout;
   first_ = layout.first.data();
   adjacency_ = layout.adjacency.data();
+  has_arc_ends_ = !layout.leaving_first.empty();
   leaving_first_ = layout.leaving_first.data();
   leaving_ = layout.leaving.data();
   entering_first_ = layout.entering_first.data();

@@ -130,6 +130,9 @@ class FlowNetwork {
   // laid out contiguously: the min-cost flow's searches read them instead of OutArcs while no flow
   // is on the reverse arcs. Arcs at capacity 0 are included: check Residual(arc). Not trimmed
   // like OutArcs: every forward arc the source's and sink's lists leave out is at capacity 0.
+  // Laid out by Build and FlowTemplate; a network from FromArcs (the time-expanded schedule
+  // network, millions of arcs, solved mostly by max flow) has none: has_arc_ends() is false.
+  bool has_arc_ends() const { return has_arc_ends_; }
   struct ArcEnd {
     std::uint32_t arc = 0;
     std::uint32_t node = 0;  // the head of a leaving arc, the tail of an entering one
@@ -227,6 +230,7 @@ class FlowNetwork {
   const Layout* layout_ = nullptr;
   const std::uint32_t* first_ = nullptr;
   const std::uint32_t* adjacency_ = nullptr;
+  bool has_arc_ends_ = false;
   const std::uint32_t* leaving_first_ = nullptr;
   const ArcEnd* leaving_ = nullptr;
   const std::uint32_t* entering_first_ = nullptr;

@@ -71,15 +71,24 @@ class Potentials {
       const std::int64_t d = distance_[v];
       if (key != d + bound_[v]) continue;  // a stale entry
       if (v == source) break;
-      // At zero flow only forward arcs have residual capacity.
-      for (const FlowNetwork::ArcEnd& a : n_.EnteringArcs(v)) {
-        if (n_.Residual(a.arc) <= 0) continue;
-        const std::int64_t candidate = d + a.cost;
-        if (candidate < distance_[a.node]) {
-          distance_[a.node] = candidate;
-          heap_.emplace_back(candidate + bound_[a.node], a.node);
+      const auto relax = [&](std::uint32_t u, std::int64_t candidate) {
+        if (candidate < distance_[u]) {
+          distance_[u] = candidate;
+          heap_.emplace_back(candidate + bound_[u], u);
           std::push_heap(heap_.begin(), heap_.end(), Later{});
         }
+      };
+      // At zero flow only forward arcs have residual capacity.
+      if (n_.has_arc_ends()) {
+        for (const FlowNetwork::ArcEnd& a : n_.EnteringArcs(v)) {
+          if (n_.Residual(a.arc) > 0) relax(a.node, d + a.cost);
+        }
+        continue;
+      }
+      for (std::uint32_t out : n_.OutArcs(v)) {
+        const std::uint32_t arc = FlowNetwork::Reverse(out);  // into v
+        if (!FlowNetwork::IsForward(out) && n_.Residual(arc) > 0)
+          relax(n_.Head(out), d + n_.Cost(arc));
       }
     }
     const std::int64_t from_source = distance_[source];
@@ -110,7 +119,7 @@ class Potentials {
           std::push_heap(heap_.begin(), heap_.end(), Later{});
         }
       };
-      if (entered_[v] != 0) {
+      if (entered_[v] != 0 || !n_.has_arc_ends()) {
         for (std::uint32_t arc : n_.OutArcs(v)) {
           if (n_.Residual(arc) > 0) relax(n_.Head(arc), d + ReducedCost(arc));
         }
