@@ -19,11 +19,11 @@ constexpr std::int64_t kInfinity = std::numeric_limits<std::int64_t>::max();
 // arcs of shortest paths exactly the residual arcs of reduced cost 0. False when the sink is
 // unreachable.
 //
-// The potentials start goal-directed (SeedTowardSink): minus the cost to the sink, capped at the
-// source's. Then a phase's Dijkstra settles only the airports whose detour (cost from the source
-// through them to the sink, minus the cheapest) is below the rise of the cheapest cost since the
-// last phase, instead of every airport cheaper to reach than the sink: on the world network most
-// phases settled about half the airports before.
+// The potentials start goal-directed (SeedTowardSink): minus the cost to the sink around the
+// cheapest path, a straight-line bound elsewhere. Then a phase's Dijkstra settles only the
+// airports whose detour (cost from the source through them to the sink, minus the cheapest) looks
+// below the rise of the cheapest cost since the last phase, instead of every airport cheaper to
+// reach than the sink: on the world network each phase settled about half the airports before.
 class Potentials {
  public:
   Potentials(const FlowNetwork& network, FlowWorkspace& workspace)

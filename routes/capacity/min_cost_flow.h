@@ -11,7 +11,8 @@
 // the sink near the cheapest path and a consistent lower bound elsewhere, so each phase's
 // Dijkstra settles only the airports of cheap detours; while no flow enters an airport, the
 // search reads only its forward arcs (FlowNetwork::ForwardArcs). On the world network this took a
-// 20 t/week plan from 3.1 ms to 1.2 ms (docs/performance.md, "PlanFlow"). Costs are summed in
+// 20 t/week plan from 3.1 ms to 1.2-1.4 ms (docs/performance.md, "PlanFlow and PlanItinerary after
+// the flow template"). Costs are summed in
 // __int128; the total saturates at INT64_MAX (cost_saturated says so). Errors:
 // FlowNetwork::Build's, INVALID_ARGUMENT "demand_kg_per_week" (negative or above
 // kMaxDemandKgPerWeek), DEADLINE_EXCEEDED / CANCELLED. The request's network is instantiated from a
