@@ -26,6 +26,7 @@ namespace aircargo::routes {
 // The Boost.Graph view of the snapshot, defined in routes/graph.h: only the code that walks it
 // includes Boost.Graph (parsing it cost every translation unit ~3 s of CPU).
 struct RouteGraph;
+class PathArcs;
 
 class Network {
  public:
@@ -49,6 +50,9 @@ class Network {
 
   // Never null once NetworkBuilder made the snapshot; include routes/graph.h to walk it.
   const RouteGraph& graph() const { return *graph_; }
+  // The compact arcs every path search walks, laid out once with the snapshot (never null once
+  // NetworkBuilder made it); include routes/paths/path_arcs.h to read them.
+  const PathArcs& path_arcs() const { return *path_arcs_; }
 
  private:
   friend class NetworkBuilder;
@@ -75,6 +79,7 @@ class Network {
   std::vector<std::uint32_t> in_begin_;
   std::vector<RouteId> in_routes_;
   std::shared_ptr<const RouteGraph> graph_;
+  std::shared_ptr<const PathArcs> path_arcs_;
 };
 
 }  // namespace aircargo::routes

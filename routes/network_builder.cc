@@ -10,6 +10,7 @@
 #include "routes/geo.h"
 #include "routes/graph.h"
 #include "routes/network_index.h"
+#include "routes/paths/path_arcs.h"
 #include "routes/time_zones.h"
 
 namespace aircargo::routes {
@@ -409,6 +410,8 @@ Result<std::shared_ptr<const Network>> NetworkBuilder::Build() {
   net->graph_ = std::make_shared<const RouteGraph>(boost::edges_are_unsorted_multi_pass,
                                                    edges.begin(), edges.end(), edge_props.begin(),
                                                    static_cast<std::uint32_t>(n));
+  // The search index, last: it reads the airports, routes and graph above.
+  net->path_arcs_ = std::make_shared<const PathArcs>(*net);
   return std::shared_ptr<const Network>(std::move(net));
 }
 

@@ -41,47 +41,27 @@ PathArc PathArcs::MakeArc(const Network& network, std::uint32_t other, RouteId i
                  static_cast<double>(route.cost_per_kg_micros)};
 }
 
-void PathArcs::EnsureInbound() {
-  if (inbound_built_ || network_ == nullptr) return;
-  const Network& network = *network_;
-  const Graph& g = network.graph();
-  const std::size_t airports = network.airports().size();
-  in_begin_.assign(airports + 1, 0);
-  in_.clear();
-  in_.reserve(network.routes().size());
-  for (std::uint32_t a = 0; a < airports; ++a) {
-    in_begin_[a] = static_cast<std::uint32_t>(in_.size());
-    for (auto [it, end] = boost::in_edges(a, g); it != end; ++it) {
-      in_.push_back(
-          MakeArc(network, static_cast<std::uint32_t>(boost::source(*it, g)), g[*it].route));
-    }
-  }
-  in_begin_[airports] = static_cast<std::uint32_t>(in_.size());
-  inbound_built_ = true;
-}
-
-bool PathArcs::Refresh(const Network& network) {
-  if (network_ == &network && version_ == network.version() &&
-      airports_data_ == network.airports().data() && routes_data_ == network.routes().data() &&
-      airport_count_ == network.airports().size() && route_count_ == network.routes().size()) {
-    return false;
-  }
+PathArcs::PathArcs(const Network& network) {
   const std::size_t airports = network.airports().size();
   const Graph& g = network.graph();
   out_begin_.assign(airports + 1, 0);
-  out_.clear();
   out_.reserve(network.routes().size());
+  in_begin_.assign(airports + 1, 0);
+  in_.reserve(network.routes().size());
   for (std::uint32_t a = 0; a < airports; ++a) {
     out_begin_[a] = static_cast<std::uint32_t>(out_.size());
     for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
       out_.push_back(
           MakeArc(network, static_cast<std::uint32_t>(boost::target(*it, g)), g[*it].route));
     }
+    in_begin_[a] = static_cast<std::uint32_t>(in_.size());
+    for (auto [it, end] = boost::in_edges(a, g); it != end; ++it) {
+      in_.push_back(
+          MakeArc(network, static_cast<std::uint32_t>(boost::source(*it, g)), g[*it].route));
+    }
   }
   out_begin_[airports] = static_cast<std::uint32_t>(out_.size());
-  inbound_built_ = false;
-  in_begin_.clear();
-  in_.clear();
+  in_begin_[airports] = static_cast<std::uint32_t>(in_.size());
 
   connection_.resize(airports);
   unit_.resize(airports);
@@ -101,14 +81,6 @@ bool PathArcs::Refresh(const Network& network) {
   }
   km_ratio_ = ratio;
   max_km_per_minute_ = speed;
-
-  network_ = &network;
-  version_ = network.version();
-  airports_data_ = network.airports().data();
-  routes_data_ = network.routes().data();
-  airport_count_ = airports;
-  route_count_ = network.routes().size();
-  return true;
 }
 
 }  // namespace aircargo::routes

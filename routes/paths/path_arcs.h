@@ -4,10 +4,10 @@
 // reads one 32-byte record per route instead of the Route itself; per airport its minimum
 // connection time and a unit vector for great-circle bounds; and the network-wide A* constants.
 //
-// Built once per network (O(airports + routes); 32 bytes per route each way, about 2 MB per
-// direction for the world network) and kept in the per-thread PathWorkspace; Refresh() rebuilds it
-// only when it meets another network. Units: km, minutes (block + expected wait, see
-// path.h), micros per kg. Read-only after Refresh(); not thread safe across Refresh().
+// Part of the snapshot: NetworkBuilder::Build lays it out once (O(airports + routes); 32 bytes per
+// route each way, about 2 MB per direction for the world network) and every search reads the same
+// arrays through Network::path_arcs(), for as long as the snapshot lives (docs/adr/0007). Units:
+// km, minutes (block + expected wait, see path.h), micros per kg. Immutable: thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -29,17 +29,14 @@ struct PathArc {
 
 class PathArcs {
  public:
-  // Rebuilds for `network` unless built for it already (same object, version, data and sizes).
-  // Returns true when it rebuilt. Builds the outbound arcs only; see EnsureInbound.
-  bool Refresh(const Network& network);
-  // Builds the inbound arcs (half the memory; only reverse searches need them) if Refresh's network
-  // does not have them yet.
-  void EnsureInbound();
+  // Lays out `network`'s arcs; reads its airports, routes and graph (NetworkBuilder calls it last).
+  explicit PathArcs(const Network& network);
+  PathArcs(const PathArcs&) = delete;
+  PathArcs& operator=(const PathArcs&) = delete;
 
   std::span<const PathArc> Out(std::uint32_t airport) const {
     return {out_.data() + out_begin_[airport], out_.data() + out_begin_[airport + 1]};
   }
-  // Requires EnsureInbound().
   std::span<const PathArc> In(std::uint32_t airport) const {
     return {in_.data() + in_begin_[airport], in_.data() + in_begin_[airport + 1]};
   }
@@ -66,16 +63,8 @@ class PathArcs {
   static Unit UnitOf(double lat_deg, double lon_deg);
   static double ChordKm(const Unit& a, const Unit& b);
 
-  const Network* network_ = nullptr;
-  std::int64_t version_ = -1;
-  const void* airports_data_ = nullptr;
-  const void* routes_data_ = nullptr;
-  std::size_t airport_count_ = 0;
-  std::size_t route_count_ = 0;
-
   std::vector<std::uint32_t> out_begin_;
   std::vector<PathArc> out_;
-  bool inbound_built_ = false;
   std::vector<std::uint32_t> in_begin_;
   std::vector<PathArc> in_;
   std::vector<double> connection_;

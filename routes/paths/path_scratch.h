@@ -1,7 +1,7 @@
 // The inside of PathWorkspace (routes/paths internals only): arrays indexed by search state,
 // airport and route, reset lazily with stamps so a query costs what it touches, not the network's
-// size; and the per-network compact arcs and A* constants (PathArcs), rebuilt when the workspace
-// meets another network.
+// size. The compact arcs and A* constants (PathArcs) are the snapshot's (Network::path_arcs()),
+// not the workspace's.
 #pragma once
 
 #include <algorithm>
@@ -11,7 +11,6 @@
 
 #include "routes/network.h"
 #include "routes/paths/contraction_hierarchy.h"
-#include "routes/paths/path_arcs.h"
 #include "routes/paths/path_workspace.h"
 #include "routes/paths/stamp_set.h"
 
@@ -53,8 +52,6 @@ struct PathWorkspace::Scratch {
   // The distance oracle's query scratch (FindPaths with a ContractionHierarchy).
   HierarchyWorkspace hierarchy;
 
-  // Compact arcs and A* constants of the network last searched (rebuilt when another comes).
-  PathArcs arcs;
   // Per query: great-circle km from via layer j's target to the destination.
   std::vector<double> via_suffix_km;
 

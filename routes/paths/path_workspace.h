@@ -1,7 +1,8 @@
 // PathWorkspace: per-thread scratch for FindPaths (distances, predecessors, the heap, visited and
-// blocked stamps, cached per-network A* bounds). Reused across queries so a query allocates nothing
-// once the workspace has grown to the network's size; never stored in the network. Not thread
-// safe: one workspace per thread. Default-constructible and movable.
+// blocked stamps, per-query A* bounds). Reused across queries so a query allocates nothing once
+// the workspace has grown to the network's size; never stored in the network, and holding nothing
+// of one (the arcs searches walk are the snapshot's, Network::path_arcs()), so one workspace serves
+// any snapshot. Not thread safe: one workspace per thread. Default-constructible and movable.
 #pragma once
 
 #include <cstddef>

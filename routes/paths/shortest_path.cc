@@ -35,8 +35,12 @@ struct HeapGreater {
 
 PathSearch::PathSearch(const ScenarioView& view, const PathQuery& query,
                        PathWorkspace::Scratch& scratch, StopCheck& stop, SearchRules rules)
-    : view_(view), query_(query), s_(scratch), stop_(stop), rules_(rules), arcs_(scratch.arcs) {
-  s_.arcs.Refresh(view_.network());
+    : view_(view),
+      query_(query),
+      s_(scratch),
+      stop_(stop),
+      rules_(rules),
+      arcs_(view.network().path_arcs()) {
   via_count_ = rules_.via ? static_cast<int>(query_.via.size()) : 0;
   via_layers_ = via_count_ + 1;
   max_legs_ = rules_.legs ? query_.max_legs : 0;
@@ -208,7 +212,6 @@ bool PathSearch::Loopless(std::span<const RouteId> routes) const {
 Result<bool> PathSearch::UseExactBounds(double radius) {
   using Scratch = PathWorkspace::Scratch;
   if (!s_.use_bounds || via_count_ > 0) return false;
-  s_.arcs.EnsureInbound();
   const std::size_t airports = arcs_.airport_count();
   constexpr double kInf = std::numeric_limits<double>::infinity();
   s_.exact_bound.assign(airports, kInf);

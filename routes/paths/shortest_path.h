@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "routes/graph.h"
+#include "routes/paths/path_arcs.h"
 #include "routes/paths/path_query.h"
 #include "routes/paths/path_scratch.h"
 #include "routes/result.h"

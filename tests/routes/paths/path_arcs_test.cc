@@ -15,9 +15,7 @@ namespace {
 
 TEST(PathArcs, OutAndInArcsMirrorTheNetworkRoutes) {
   const auto n = Diamond();
-  PathArcs arcs;
-  arcs.Refresh(*n);
-  arcs.EnsureInbound();
+  const PathArcs& arcs = n->path_arcs();
   ASSERT_EQ(arcs.airport_count(), n->airports().size());
   std::size_t out_count = 0;
   std::size_t in_count = 0;
@@ -54,8 +52,7 @@ TEST(PathArcs, OutAndInArcsMirrorTheNetworkRoutes) {
 
 TEST(PathArcs, KmMatchesGreatCircle) {
   const auto n = Diamond();
-  PathArcs arcs;
-  arcs.Refresh(*n);
+  const PathArcs& arcs = n->path_arcs();
   for (std::uint32_t a = 0; a < n->airports().size(); ++a) {
     for (std::uint32_t b = 0; b < n->airports().size(); ++b) {
       const Airport& x = n->airport(AirportId(a));
@@ -71,8 +68,7 @@ TEST(PathArcs, KmMatchesGreatCircle) {
 
 TEST(PathArcs, BoundConstantsAreTightOverTheRoutes) {
   const auto n = Diamond();
-  PathArcs arcs;
-  arcs.Refresh(*n);
+  const PathArcs& arcs = n->path_arcs();
   double ratio = 1.0;
   double speed = 0.0;
   for (const Route& route : n->routes()) {
@@ -86,27 +82,15 @@ TEST(PathArcs, BoundConstantsAreTightOverTheRoutes) {
   EXPECT_LT(arcs.km_ratio(), 1.0);  // the diamond's routes are shorter than the great circle
 }
 
-TEST(PathArcs, RefreshRebuildsOnlyForAnotherNetwork) {
-  const auto diamond = Diamond();
-  const auto other = Diamond();
-  PathArcs arcs;
-  EXPECT_TRUE(arcs.Refresh(*diamond));
-  EXPECT_FALSE(arcs.Refresh(*diamond));
-  EXPECT_TRUE(arcs.Refresh(*other));
-  EXPECT_FALSE(arcs.Refresh(*other));
-  EXPECT_TRUE(arcs.Refresh(*diamond));
-}
-
-TEST(PathArcs, InboundArcsFollowARefreshToAnotherNetwork) {
+// Each snapshot carries its own arcs: a network built from other routes has other arcs, and the
+// arcs outlive nothing but their snapshot.
+TEST(PathArcs, EachSnapshotHasItsOwn) {
   const auto diamond = Diamond();
   const auto direct = BuildOrDie({Port("AAA", 30, 100), Port("DDD", 30, 120)},
                                  {Leg({"AD-XX", "AAA", "DDD", 2000})});
-  PathArcs arcs;
-  arcs.Refresh(*diamond);
-  arcs.EnsureInbound();
-  EXPECT_EQ(arcs.In(At(*diamond, "DDD").value).size(), 3u);  // BD-W8, CD-W8, AD-LH
-  arcs.Refresh(*direct);
-  arcs.EnsureInbound();
+  EXPECT_NE(&diamond->path_arcs(), &direct->path_arcs());
+  EXPECT_EQ(diamond->path_arcs().In(At(*diamond, "DDD").value).size(), 3u);  // BD, CD, AD
+  const PathArcs& arcs = direct->path_arcs();
   ASSERT_EQ(arcs.airport_count(), 2u);
   const auto in = arcs.In(At(*direct, "DDD").value);
   ASSERT_EQ(in.size(), 1u);
