@@ -119,8 +119,8 @@ TEST(FindPathsKPaths, SmallerKIsAPrefixOfLargerK) {
   }
 }
 
-// The workspace keeps its compact arcs across queries; a query on another network must not read
-// the first network's arcs.
+// One workspace serves queries on different snapshots: each query must read its own network's
+// arcs (Network::path_arcs()), nothing the workspace kept from the query before.
 TEST(FindPathsKPaths, WorkspaceSwitchesArcsWithTheNetwork) {
   const auto diamond = Diamond();
   const auto direct = BuildOrDie(
