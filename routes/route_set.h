@@ -21,7 +21,6 @@ class RouteSet {
   explicit RouteSet(std::size_t route_count)
       : words_((route_count + 63) / 64, 0), route_count_(route_count) {}
 
-  std::size_t route_count() const { return route_count_; }
   void Insert(RouteId id) { words_[id.value / 64] |= std::uint64_t{1} << (id.value % 64); }
   bool Contains(RouteId id) const {
     return id.value < route_count_ && (words_[id.value / 64] >> (id.value % 64) & 1U) != 0;
@@ -31,11 +30,6 @@ class RouteSet {
       if (w != 0) return false;
     }
     return true;
-  }
-  std::size_t size() const {
-    std::size_t n = 0;
-    for (std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
-    return n;
   }
 
   // Calls f(RouteId) for every member, ascending.
