@@ -376,6 +376,71 @@ void ComputeCapacitySharedTemplate(benchmark::State& state, const Fixture* f) {
   }
 }
 
+// A what-if ComputeCapacity as aircargod answers one: a scenario closing the origin's largest
+// route and scaling the destination's largest inbound route by 1.5; its view and flow template
+// either from the route records (`own`) or as deltas over the shared operating view and its
+// template (`delta`: ScenarioView::Make(base, scenario), FlowTemplate::Over), then the solve.
+// Both give the same maximum (checked against each other on every case).
+Scenario WhatIf(const ScenarioView& view, const Case& c) {
+  Scenario s = view.scenario();
+  RouteId out = view.network().outbound(c.origin).front();
+  for (RouteId r : view.network().outbound(c.origin)) {
+    if (view.weekly_capacity_kg(r) > view.weekly_capacity_kg(out)) out = r;
+  }
+  RouteId in = view.network().inbound(c.destination).front();
+  for (RouteId r : view.network().inbound(c.destination)) {
+    if (view.weekly_capacity_kg(r) > view.weekly_capacity_kg(in)) in = r;
+  }
+  s.closed_routes.push_back(out);
+  s.capacity_factors.push_back({in, "", 1.5});
+  return s;
+}
+
+void ScenarioCapacity(benchmark::State& state, const Fixture* f, bool delta) {
+  if (!Usable(state, f)) return;
+  FlowWorkspace workspace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = f->cases[i++ % f->cases.size()];
+    const Scenario scenario = WhatIf(*f->view, c);
+    auto view =
+        delta ? ScenarioView::Make(*f->view, scenario) : ScenarioView::Make(*f->network, scenario);
+    std::unique_ptr<const FlowTemplate> flows =
+        delta ? FlowTemplate::Over(*f->flows, *view) : std::make_unique<FlowTemplate>(*view);
+    StopCheck stop;
+    auto result = ComputeCapacity(*flows, {c.origin, {c.destination}}, workspace, stop);
+    if (!result.ok() || result->max_flow_kg_per_week > c.max_flow * 3 / 2) {
+      state.SkipWithError("no answer");
+    }
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["delta"] = delta ? 1 : 0;
+}
+
+void ScenarioCapacityOwn(benchmark::State& state, const Fixture* f) {
+  ScenarioCapacity(state, f, false);
+}
+void ScenarioCapacityDelta(benchmark::State& state, const Fixture* f) {
+  if (Usable(state, f)) {  // the two ways answer alike on every case
+    FlowWorkspace w;
+    for (const Case& c : f->cases) {
+      const Scenario scenario = WhatIf(*f->view, c);
+      const auto own_view = ScenarioView::Make(*f->network, scenario);
+      const auto delta_view = ScenarioView::Make(*f->view, scenario);
+      const FlowTemplate own(*own_view);
+      const auto delta = FlowTemplate::Over(*f->flows, *delta_view);
+      StopCheck stop;
+      const auto a = ComputeCapacity(own, {c.origin, {c.destination}}, w, stop);
+      const auto b = ComputeCapacity(*delta, {c.origin, {c.destination}}, w, stop);
+      if (!a.ok() || !b.ok() || a->max_flow_kg_per_week != b->max_flow_kg_per_week) {
+        state.SkipWithError("the delta answers differently");
+        return;
+      }
+    }
+  }
+  ScenarioCapacity(state, f, true);
+}
+
 // What PlanFlow did per request before the template: Build, min-cost flow, decomposition.
 void PlanFlowBuildAndSolve(benchmark::State& state, const Fixture* f) {
   if (!Usable(state, f)) return;
@@ -476,6 +541,8 @@ void Register(const char* name, const Fixture* (*fixture)()) {
       {"/ComputeCapacity/SharedTemplate", &ComputeCapacitySharedTemplate},
       {"/PlanFlow/BuildAndSolve", &PlanFlowBuildAndSolve},
       {"/PlanFlow/SharedTemplate", &PlanFlowSharedTemplate},
+      {"/ComputeCapacity/Scenario/OwnViewAndTemplate", &ScenarioCapacityOwn},
+      {"/ComputeCapacity/Scenario/DeltaViewAndTemplate", &ScenarioCapacityDelta},
       {"/PlanFlow", &PlanFlowEndToEnd}};
   for (const auto& [suffix, bench] : template_benches) {
     benchmark::RegisterBenchmark((n + suffix).c_str(), [fixture,

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "routes/ascii.h"
 #include "routes/network_builder.h"
@@ -43,6 +45,37 @@ std::optional<RouteId> ScenarioView::FindRoute(std::string_view id) const {
 }
 
 Result<ScenarioView> ScenarioView::Make(const Network& network, const Scenario& scenario) {
+  auto prepared = Prepare(network, scenario);
+  if (!prepared.ok()) return prepared;
+  ScenarioView view = std::move(prepared).value();
+  view.Apply();
+  return view;
+}
+
+bool ScenarioView::plain() const {
+  return scenario_.closed_airports.empty() && scenario_.closed_routes.empty() &&
+         scenario_.excluded_carriers.empty() && scenario_.capacity_factors.empty() &&
+         extra_.empty();
+}
+
+bool ScenarioView::DerivesFrom(const ScenarioView& base, const Scenario& scenario) {
+  return base.plain() && base.scenario_.as_of == scenario.as_of &&
+         base.scenario_.include_planned == scenario.include_planned;
+}
+
+Result<ScenarioView> ScenarioView::Make(const ScenarioView& base, const Scenario& scenario) {
+  auto prepared = Prepare(*base.network_, scenario);
+  if (!prepared.ok()) return prepared;
+  ScenarioView view = std::move(prepared).value();
+  if (DerivesFrom(base, scenario)) {
+    view.ApplyOver(base);
+  } else {
+    view.Apply();
+  }
+  return view;
+}
+
+Result<ScenarioView> ScenarioView::Prepare(const Network& network, const Scenario& scenario) {
   ScenarioView view;
   view.network_ = &network;
   view.scenario_ = scenario;
@@ -87,7 +120,6 @@ Result<ScenarioView> ScenarioView::Make(const Network& network, const Scenario& 
                       "route index out of range");
     }
   }
-  view.Apply();
   return view;
 }
 
@@ -156,6 +188,87 @@ void ScenarioView::Apply() {
     capacity_kg_[i] = static_cast<std::int64_t>(
         std::llround(static_cast<double>(r.weekly_capacity_kg()) * factor[i]));
     if (capacity_kg_[i] == 0) exclusion_[i] = RouteExclusion::kZeroCapacity;
+  }
+}
+
+// Apply's answer, from a plain base with the same as_of and include_planned: the base's exclusions
+// of network routes are the status and date ones, which come first in Apply; a route they leave
+// usable is then checked as Apply checks it, but only where the scenario can change it.
+void ScenarioView::ApplyOver(const ScenarioView& base) {
+  const Network& n = *network_;
+  const std::size_t base_count = n.routes().size();
+  extra_out_.assign(n.airports().size(), {});
+  extra_in_.assign(n.airports().size(), {});
+  for (std::size_t i = 0; i < extra_.size(); ++i) {
+    const RouteId id(static_cast<std::uint32_t>(base_count + i));
+    extra_out_[extra_[i].origin.value].push_back(id);
+    extra_in_[extra_[i].destination.value].push_back(id);
+  }
+  closed_airport_.assign(n.airports().size(), false);
+  for (AirportId a : scenario_.closed_airports) closed_airport_[a.value] = true;
+  std::unordered_set<std::string> excluded_carriers;
+  for (const std::string& c : scenario_.excluded_carriers)
+    excluded_carriers.insert(ToUpperAscii(c));
+  // The factor each route ends with (the last one listed wins, as in Apply).
+  std::unordered_map<std::uint32_t, double> factor;
+  for (const CapacityFactor& f : scenario_.capacity_factors) factor[f.route.value] = f.factor;
+
+  const std::size_t count = route_count();
+  exclusion_.assign(base.exclusion_.begin(), base.exclusion_.begin() + base_count);
+  exclusion_.resize(count, RouteExclusion::kUsable);
+  capacity_kg_.assign(base.capacity_kg_.begin(), base.capacity_kg_.begin() + base_count);
+  capacity_kg_.resize(count, 0);
+  const auto check = [&](std::uint32_t i) {  // Apply's checks after status and dates
+    RouteExclusion& why = exclusion_[i];
+    if (why != RouteExclusion::kUsable) return;
+    const Route& r = route(RouteId(i));
+    const auto f = factor.find(i);
+    if (closed_airport_[r.origin.value] || closed_airport_[r.destination.value]) {
+      why = RouteExclusion::kClosedAirport;
+    } else if (!excluded_carriers.empty() && excluded_carriers.contains(ToUpperAscii(r.carrier))) {
+      why = RouteExclusion::kExcludedCarrier;
+    } else if (f != factor.end() && f->second == 0) {
+      why = RouteExclusion::kZeroCapacity;
+    }
+  };
+  for (AirportId a : scenario_.closed_airports) {
+    for (RouteId id : n.outbound(a)) check(id.value);
+    for (RouteId id : n.inbound(a)) check(id.value);
+  }
+  if (!excluded_carriers.empty()) {
+    for (std::uint32_t i = 0; i < base_count; ++i) check(i);
+  }
+  for (const auto& [route, f] : factor) check(route);
+  for (std::size_t i = base_count; i < count; ++i) check(static_cast<std::uint32_t>(i));
+  for (RouteId id : scenario_.closed_routes) exclusion_[id.value] = RouteExclusion::kClosedRoute;
+
+  // Capacities: the base's for network routes still usable (its factor is 1), 0 for the ones the
+  // scenario excludes, and the factored ones computed as Apply computes them.
+  const auto weekly = [&](std::uint32_t i, double f) {
+    capacity_kg_[i] = static_cast<std::int64_t>(
+        std::llround(static_cast<double>(route(RouteId(i)).weekly_capacity_kg()) * f));
+    if (capacity_kg_[i] == 0) exclusion_[i] = RouteExclusion::kZeroCapacity;
+  };
+  const auto zero_unless_usable = [&](std::uint32_t i) {
+    if (exclusion_[i] != RouteExclusion::kUsable) capacity_kg_[i] = 0;
+  };
+  for (AirportId a : scenario_.closed_airports) {
+    for (RouteId id : n.outbound(a)) zero_unless_usable(id.value);
+    for (RouteId id : n.inbound(a)) zero_unless_usable(id.value);
+  }
+  if (!excluded_carriers.empty()) {
+    for (std::uint32_t i = 0; i < base_count; ++i) zero_unless_usable(i);
+  }
+  for (RouteId id : scenario_.closed_routes) capacity_kg_[id.value] = 0;
+  for (const auto& [route, f] : factor) {
+    zero_unless_usable(route);
+    if (exclusion_[route] == RouteExclusion::kUsable && route < base_count) weekly(route, f);
+  }
+  for (std::size_t i = base_count; i < count; ++i) {
+    const auto id = static_cast<std::uint32_t>(i);
+    if (exclusion_[id] != RouteExclusion::kUsable) continue;
+    const auto f = factor.find(id);
+    weekly(id, f == factor.end() ? 1.0 : f->second);
   }
 }
 

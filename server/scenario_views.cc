@@ -6,59 +6,114 @@
 
 namespace aircargo::server {
 
+namespace {
+
+bool Plain(const routes::Scenario& s) {
+  return s.closed_airports.empty() && s.closed_routes.empty() && s.excluded_carriers.empty() &&
+         s.capacity_factors.empty() && s.extra_routes.empty();
+}
+
+}  // namespace
+
+routes::Result<ScenarioViews::ViewPtr> ScenarioViews::SharedFor(
+    const std::shared_ptr<const routes::Network>& network, std::chrono::year_month_day today,
+    bool include_planned) {
+  Shared& slot = shared_[include_planned ? 1 : 0];
+  {
+    std::lock_guard lock(mutex_);
+    if (slot.view != nullptr && slot.network == network && slot.day == today) return slot.view;
+  }
+  // Built outside the lock: requests on other snapshots or scenarios do not wait for it.
+  routes::Scenario scenario;
+  scenario.as_of = today;
+  scenario.include_planned = include_planned;
+  auto view = routes::ScenarioView::Make(*network, scenario);
+  if (!view.ok()) return view.error();
+  auto shared = std::make_shared<const routes::ScenarioView>(std::move(view).value());
+  std::lock_guard lock(mutex_);
+  slot.network = network;
+  slot.day = today;
+  slot.view = shared;
+  slot.timetables = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
+  if (slot.derived != nullptr) slot.derived->retired.store(true);
+  slot.derived = std::make_shared<Derived>(shared);
+  return shared;
+}
+
 routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
     const v1::Scenario& scenario, const std::shared_ptr<const routes::Network>& network,
     std::chrono::year_month_day today) {
-  const bool operating_today = scenario.ByteSizeLong() == 0;
-  if (operating_today) {
-    std::lock_guard lock(mutex_);
-    if (view_ != nullptr && network_ == network && day_ == today) return view_;
+  if (scenario.ByteSizeLong() == 0) return SharedFor(network, today, false);
+  auto core = formats::ScenarioFromProto(scenario, *network, today);
+  if (!core.ok()) return core.error();
+  if (core->as_of != today) {
+    auto view = routes::ScenarioView::Make(*network, *core);
+    if (!view.ok()) return view.error();
+    return std::make_shared<const routes::ScenarioView>(std::move(view).value());
   }
-  // Built outside the lock: requests on other snapshots or scenarios do not wait for it.
-  auto view = formats::MakeScenarioView(scenario, *network, today);
+  auto base = SharedFor(network, today, core->include_planned);
+  if (!base.ok() || Plain(*core)) return base;
+  auto view = routes::ScenarioView::Make(**base, *core);  // a delta over the shared view
   if (!view.ok()) return view.error();
-  auto shared = std::make_shared<const routes::ScenarioView>(std::move(view).value());
-  if (operating_today) {
-    std::lock_guard lock(mutex_);
-    network_ = network;
-    day_ = today;
-    view_ = shared;
-    timetables_ = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
-    if (derived_ != nullptr) derived_->retired.store(true);
-    derived_ = std::make_shared<Derived>(shared);
+  return std::make_shared<const routes::ScenarioView>(std::move(view).value());
+}
+
+std::shared_ptr<ScenarioViews::Derived> ScenarioViews::DerivedOfLocked(const ViewPtr& view) const {
+  // `view` is held by the caller, so an equal pointer is that very view, not a reused address.
+  for (const Shared& slot : shared_) {
+    if (view != nullptr && view == slot.view) return slot.derived;
   }
-  return shared;
+  return nullptr;
 }
 
 std::shared_ptr<routes::TimetableCache> ScenarioViews::TimetablesOf(const ViewPtr& view) {
   std::lock_guard lock(mutex_);
-  // `view` is held by the caller, so an equal pointer is that very view, not a reused address.
-  return view != nullptr && view == view_ ? timetables_ : nullptr;
+  for (const Shared& slot : shared_) {
+    if (view != nullptr && view == slot.view) return slot.timetables;
+  }
+  return nullptr;
 }
 
 std::shared_ptr<routes::TimetableCache> ScenarioViews::SnapshotTimetablesFor(const ViewPtr& view) {
+  if (view == nullptr) return nullptr;
   std::lock_guard lock(mutex_);
-  return view != nullptr && view_ != nullptr && &view->network() == network_.get() ? timetables_
-                                                                                   : nullptr;
+  const auto on_snapshot = [&](const Shared& slot) {
+    return slot.view != nullptr && &view->network() == slot.network.get();
+  };
+  const Shared& own = shared_[view->scenario().include_planned ? 1 : 0];
+  if (on_snapshot(own)) return own.timetables;
+  return on_snapshot(shared_[0]) ? shared_[0].timetables : nullptr;
+}
+
+const routes::FlowTemplate& ScenarioViews::SharedFlows(Derived& derived) {
+  // Built outside the lock, once; concurrent first users wait here for it.
+  std::call_once(derived.flows_once, [&derived] {
+    derived.flows = std::make_unique<const routes::FlowTemplate>(*derived.view);
+  });
+  return *derived.flows;
 }
 
 ScenarioViews::FlowTemplatePtr ScenarioViews::FlowTemplateFor(const ViewPtr& view) {
   std::shared_ptr<Derived> derived;
+  std::shared_ptr<Derived> base;  // the shared view a request's own view may derive from
   {
     std::lock_guard lock(mutex_);
-    if (view == view_) derived = derived_;
+    derived = DerivedOfLocked(view);
+    const Shared& slot = shared_[view->scenario().include_planned ? 1 : 0];
+    if (derived == nullptr && slot.view != nullptr && &slot.view->network() == &view->network() &&
+        slot.view->scenario().as_of == view->scenario().as_of) {
+      base = slot.derived;
+    }
   }
-  if (derived == nullptr) {
-    // A request's own view: a template for this call, owning a reference to its view.
-    auto own = std::make_shared<Derived>(view);
-    own->flows = std::make_unique<const routes::FlowTemplate>(*view);
-    return FlowTemplatePtr(own, own->flows.get());
+  if (derived != nullptr) {
+    const routes::FlowTemplate& flows = SharedFlows(*derived);
+    return FlowTemplatePtr(derived, &flows);
   }
-  // Built outside the lock, once; concurrent first users wait here for it.
-  std::call_once(derived->flows_once, [&derived] {
-    derived->flows = std::make_unique<const routes::FlowTemplate>(*derived->view);
-  });
-  return FlowTemplatePtr(derived, derived->flows.get());
+  // A request's own view: a template for this call, owning a reference to its view.
+  auto own = std::make_shared<Derived>(view);
+  if (base != nullptr) own->flows = routes::FlowTemplate::Over(SharedFlows(*base), *view);
+  if (own->flows == nullptr) own->flows = std::make_unique<const routes::FlowTemplate>(*view);
+  return FlowTemplatePtr(own, own->flows.get());
 }
 
 ScenarioViews::~ScenarioViews() {
@@ -83,8 +138,8 @@ ScenarioViews::OraclePtr ScenarioViews::OracleFor(const ViewPtr& view,
   std::shared_ptr<Derived> derived;
   {
     std::lock_guard lock(mutex_);
-    if (view == nullptr || view != view_) return nullptr;
-    derived = derived_;
+    derived = DerivedOfLocked(view);
+    if (derived == nullptr) return nullptr;
   }
   {
     std::lock_guard lock(derived->oracle_mutex);

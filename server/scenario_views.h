@@ -1,10 +1,13 @@
 // ScenarioViews: the ScenarioView each planning request runs on. A view costs a pass over every
 // route (usability, capacities after factors): about a millisecond on the world network, several
 // times a plain FindPaths. Most requests ask about the network as it operates today (no what-if
-// scenario), so that view is built once per (snapshot, day) and shared by every request; a request
-// with a scenario gets its own view.
+// scenario), so that view is built once per (snapshot, day) and shared by every request; so is the
+// view with the planned routes (a scenario that only includes them). These are the two shared
+// views. A request with any other scenario gets its own view, made as a delta over the shared view
+// with its as_of and include_planned when its as_of is today (ScenarioView::Make(base, scenario):
+// a copy and the scenario's changes), else from the route records.
 //
-// The shared view comes with its weekly dated-flight timetables
+// Each shared view comes with its weekly dated-flight timetables
 // (routes/itinerary/timetable_cache.h: built once per week on first use, least recently used weeks
 // evicted beyond `timetable_max_bytes`); they go with the view when the next snapshot or day
 // replaces it. A request with its own scenario gets no shared timetables for PlanItinerary (it
@@ -15,7 +18,10 @@
 // ComputeCapacity, PlanFlow or AnalyzeClosures on the shared view instantiates its residual network
 // from arrays laid out once instead of reading every route record. It is built by the first
 // request that asks for it (the others asking meanwhile wait for it), kept beside the shared view
-// and dropped with it. It lives here rather than in ScenarioView so the view stays free of
+// and dropped with it. A request's own view whose usable routes the shared view of its
+// include_planned can use too (closures, exclusions, factors: no extra routes, as_of today) gets a
+// template derived from that one (FlowTemplate::Over: the shared layout with its own capacities);
+// any other its own. It lives here rather than in ScenarioView so the view stays free of
 // routes/capacity (capacity depends on the view, not the reverse).
 //
 // And with the distance oracles of FindPaths (routes/paths/contraction_hierarchy.h), one per
@@ -63,20 +69,23 @@ class ScenarioViews {
                               const std::shared_ptr<const routes::Network>& network,
                               std::chrono::year_month_day today);
 
-  // The shared timetables of `view` when it is the shared view (as For returned it), else null.
+  // The shared timetables of `view` when it is a shared view (as For returned it), else null.
   std::shared_ptr<routes::TimetableCache> TimetablesOf(const ViewPtr& view);
-  // The shared view's timetables when `view` (the shared view or a request's own) is on the same
-  // snapshot, else null: ComputeScheduleCapacity reads them for a scenario whose usable routes
-  // they hold (routes/capacity/schedule_capacity.h, ScheduleShared).
+  // A shared view's timetables when `view` (a shared view or a request's own) is on the same
+  // snapshot (the shared view of its include_planned when there is one), else null:
+  // ComputeScheduleCapacity reads them for a scenario whose usable routes they hold
+  // (routes/capacity/schedule_capacity.h, ScheduleShared).
   std::shared_ptr<routes::TimetableCache> SnapshotTimetablesFor(const ViewPtr& view);
 
   using FlowTemplatePtr = std::shared_ptr<const routes::FlowTemplate>;
-  // The flow template of `view`: the shared one when `view` is the shared view (built once, on
-  // first use), otherwise one built now for this call only (what the core's view overloads do).
+  // The flow template of `view`: the shared one when `view` is a shared view (built once, on
+  // first use); for a request's own view, one derived from the shared template of its
+  // include_planned when FlowTemplate::Over can (the shared one built first if need be),
+  // otherwise one built now for this call only (what the core's view overloads do).
   FlowTemplatePtr FlowTemplateFor(const ViewPtr& view);
 
   using OraclePtr = std::shared_ptr<const routes::ContractionHierarchy>;
-  // The distance oracle of `view` for `objective` when `view` is the shared view and its oracle is
+  // The distance oracle of `view` for `objective` when `view` is a shared view and its oracle is
   // built; otherwise null (the caller searches). The first call for a shared view and objective
   // starts the build in the background.
   OraclePtr OracleFor(const ViewPtr& view, routes::Objective objective);
@@ -98,13 +107,26 @@ class ScenarioViews {
     std::unique_ptr<const routes::ContractionHierarchy> oracles[4];
   };
 
+  // A shared view: [0] operating today, [1] with the planned routes.
+  struct Shared {
+    std::shared_ptr<const routes::Network> network;  // the view's snapshot
+    std::chrono::year_month_day day{};
+    ViewPtr view;
+    std::shared_ptr<routes::TimetableCache> timetables;  // view's
+    std::shared_ptr<Derived> derived;                    // of view
+  };
+
+  // The shared view of (network, today, include_planned), made now if the one held is not it.
+  routes::Result<ViewPtr> SharedFor(const std::shared_ptr<const routes::Network>& network,
+                                    std::chrono::year_month_day today, bool include_planned);
+  // The Derived of `view` when it is a shared view, else null (under mutex_).
+  std::shared_ptr<Derived> DerivedOfLocked(const ViewPtr& view) const;
+  // The shared template of `derived`, built on first use.
+  static const routes::FlowTemplate& SharedFlows(Derived& derived);
+
   const std::size_t timetable_max_bytes_;
   std::mutex mutex_;
-  std::shared_ptr<const routes::Network> network_;  // the cached view's snapshot
-  std::chrono::year_month_day day_{};
-  ViewPtr view_;
-  std::shared_ptr<routes::TimetableCache> timetables_;  // view_'s
-  std::shared_ptr<Derived> derived_;                    // of view_
+  Shared shared_[2];
   std::mutex builders_mutex_;
   struct Builder {
     std::shared_ptr<std::atomic<bool>> done;

@@ -168,33 +168,35 @@ void FlowNetwork::SetCostBound(const Network& network, Layout& l, std::uint32_t 
     l.position[l.out_node[a]] = p;
   }
   double rate = std::numeric_limits<double>::infinity();
-  for (std::size_t pair = 0; pair < l.cost.size() && rate > 0; ++pair) {
-    const auto& tail = l.position[l.head[2 * pair + 1]];
-    const auto& head = l.position[l.head[2 * pair]];
-    if (std::isnan(head[0])) continue;  // into the super-sink: the bound there is 0
-    if (std::isnan(tail[0])) {
-      rate = 0;  // out of a node without a bound (not in networks built here)
-      continue;
-    }
-    const double chord = std::sqrt((head[0] - tail[0]) * (head[0] - tail[0]) +
-                                   (head[1] - tail[1]) * (head[1] - tail[1]) +
-                                   (head[2] - tail[2]) * (head[2] - tail[2]));
-    // Every arc across a distance keeps a slack of at least rate x 1 mm below its cost, far above
-    // the rounding of any chord up to the Earth's diameter (~1e-11 km), so the floored bound stays
-    // consistent (arcs between one position have equal bounds at both ends, bit for bit).
-    if (chord > 0) rate = std::min(rate, static_cast<double>(l.cost[pair]) / (chord + 1e-6));
+  for (std::uint32_t pair = 0; pair < l.cost.size() && rate > 0; ++pair) {
+    rate = std::min(rate, CostRate(l, pair));
   }
   l.cost_per_km = std::isinf(rate) ? 0.0 : rate;
 }
 
+double FlowNetwork::CostRate(const Layout& l, std::uint32_t pair) {
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  const auto& tail = l.position[l.head[2 * pair + 1]];
+  const auto& head = l.position[l.head[2 * pair]];
+  if (std::isnan(head[0])) return kNone;  // into the super-sink: the bound there is 0
+  if (std::isnan(tail[0])) return 0;  // out of a node without a bound (not in networks built here)
+  const double chord = std::sqrt((head[0] - tail[0]) * (head[0] - tail[0]) +
+                                 (head[1] - tail[1]) * (head[1] - tail[1]) +
+                                 (head[2] - tail[2]) * (head[2] - tail[2]));
+  // Every arc across a distance keeps a slack of at least rate x 1 mm below its cost, far above
+  // the rounding of any chord up to the Earth's diameter (~1e-11 km), so the floored bound stays
+  // consistent (arcs between one position have equal bounds at both ends, bit for bit).
+  return chord > 0 ? static_cast<double>(l.cost[pair]) / (chord + 1e-6) : kNone;
+}
+
 std::int64_t FlowNetwork::CostBound(std::uint32_t from, std::uint32_t to) const {
-  if (layout_ == nullptr || layout_->cost_per_km <= 0 || layout_->position.empty()) return 0;
+  if (layout_ == nullptr || cost_per_km_ <= 0 || layout_->position.empty()) return 0;
   const auto& a = layout_->position[from];
   const auto& b = layout_->position[to];
   if (std::isnan(a[0]) || std::isnan(b[0])) return 0;
   const double chord = std::sqrt((b[0] - a[0]) * (b[0] - a[0]) + (b[1] - a[1]) * (b[1] - a[1]) +
                                  (b[2] - a[2]) * (b[2] - a[2]));
-  return static_cast<std::int64_t>(std::floor(layout_->cost_per_km * chord));
+  return static_cast<std::int64_t>(std::floor(cost_per_km_ * chord));
 }
 
 FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source,
@@ -237,6 +239,7 @@ FlowNetwork FlowNetwork::FromArcs(std::uint32_t node_count, std::uint32_t source
 
 void FlowNetwork::Point(const Layout& layout, std::uint32_t node_count) {
   layout_ = &layout;
+  cost_per_km_ = layout.cost_per_km;
   first_ = layout.first.data();
   adjacency_ = layout.adjacency.data();
   has_arc_ends_ = !layout.leaving_first.empty();

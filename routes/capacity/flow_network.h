@@ -214,6 +214,9 @@ class FlowNetwork {
   static void LayOutForwardArcs(Layout& layout, std::uint32_t node_count);
   // Fills layout.position and layout.cost_per_km once the nodes and pairs are laid out.
   static void SetCostBound(const Network& network, Layout& layout, std::uint32_t node_count);
+  // Pair's cost per km of chord between its ends (with the 1 mm slack), once positions are set:
+  // infinity without a chord or into a node without a position, 0 out of one.
+  static double CostRate(const Layout& layout, std::uint32_t pair);
   // Points the accessors at `layout` (owned by owned_ or by a template).
   void Point(const Layout& layout, std::uint32_t node_count);
   // Notes a pair that differs from the template's zero flow state; gives up tracking (the next
@@ -228,6 +231,7 @@ class FlowNetwork {
 
   std::shared_ptr<const Layout> owned_;  // null when the layout belongs to a FlowTemplate
   const Layout* layout_ = nullptr;
+  double cost_per_km_ = 0;  // the layout's, or a derived template's (FlowTemplate::Over)
   const std::uint32_t* first_ = nullptr;
   const std::uint32_t* adjacency_ = nullptr;
   bool has_arc_ends_ = false;

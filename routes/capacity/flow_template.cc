@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <limits>
 
 namespace aircargo::routes {
 namespace {
@@ -16,7 +18,8 @@ std::uint64_t NextTemplateId() {
 FlowTemplate::FlowTemplate(const ScenarioView& view) : view_(&view), id_(NextTemplateId()) {
   const Network& network = view.network();
   const auto airport_count = static_cast<std::uint32_t>(network.airports().size());
-  FlowNetwork::Layout& l = layout_;
+  auto layout = std::make_shared<FlowNetwork::Layout>();
+  FlowNetwork::Layout& l = *layout;
   l.in_node.resize(airport_count);
   l.out_node.resize(airport_count);
   std::uint32_t nodes = airport_count;
@@ -75,9 +78,70 @@ FlowTemplate::FlowTemplate(const ScenarioView& view) : view_(&view), id_(NextTem
   }
   FlowNetwork::LayOutForwardArcs(l, nodes);
   FlowNetwork::SetCostBound(network, l, nodes);
+  cost_per_km_ = l.cost_per_km;
+  for (std::uint32_t pair = 0; pair < capacity_.size(); ++pair) {
+    if (FlowNetwork::CostRate(l, pair) == cost_per_km_) {  // the arc that sets the rate (or none)
+      rate_pair_ = pair;
+      break;
+    }
+  }
+  layout_ = std::move(layout);
   // A journal as long as the pair count costs 4 bytes per pair and restores in a fraction of a
   // full copy; a request that pushes more than that falls back to the full copy.
   journal_limit_ = std::max<std::uint32_t>(1024, pair_count());
+}
+
+bool FlowTemplate::DerivesFrom(const FlowTemplate& base, const ScenarioView& view) {
+  const ScenarioView& b = *base.view_;
+  if (&b.network() != &view.network() || b.route_count() != view.route_count()) return false;
+  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+    if (view.usable(RouteId(r)) && !b.usable(RouteId(r))) return false;
+  }
+  return true;
+}
+
+std::unique_ptr<const FlowTemplate> FlowTemplate::Over(const FlowTemplate& base,
+                                                       const ScenarioView& view) {
+  if (!DerivesFrom(base, view)) return nullptr;
+  return std::unique_ptr<const FlowTemplate>(new FlowTemplate(base, view));
+}
+
+FlowTemplate::FlowTemplate(const FlowTemplate& base, const ScenarioView& view)
+    : view_(&view),
+      id_(NextTemplateId()),
+      layout_(base.layout_),
+      capacity_(base.capacity_),
+      node_count_(base.node_count_),
+      super_sink_(base.super_sink_),
+      first_sink_link_(base.first_sink_link_),
+      journal_limit_(base.journal_limit_) {
+  const FlowNetwork::Layout& l = *layout_;
+  bool rate_kept = base.rate_pair_ < 0;  // no arc with a chord: the rate stays 0
+  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+    const std::int64_t pair = l.route_pair[r];
+    if (pair < 0) continue;
+    const RouteId id(r);
+    const std::int64_t capacity = view.usable(id) ? view.weekly_capacity_kg(id) : 0;
+    capacity_[static_cast<std::size_t>(pair)] = capacity;
+    rate_kept |= pair == base.rate_pair_ && capacity > 0;
+  }
+  // CostBound's rate over the view's own arcs: a minimum over fewer arcs, so the base's when the
+  // arc that sets it is still there, else computed as SetCostBound computes it (the same
+  // expression per arc) over the route arcs with capacity (throughput pairs have no chord).
+  rate_pair_ = base.rate_pair_;
+  cost_per_km_ = base.cost_per_km_;
+  if (rate_kept) return;
+  double rate = std::numeric_limits<double>::infinity();
+  rate_pair_ = -1;
+  for (std::uint32_t pair = 0; pair < capacity_.size() && rate > 0; ++pair) {
+    if (capacity_[pair] == 0 || l.labels[pair].kind != ArcKind::kRoute) continue;
+    const double r = FlowNetwork::CostRate(l, pair);
+    if (r < rate) {
+      rate = r;
+      rate_pair_ = pair;
+    }
+  }
+  cost_per_km_ = std::isinf(rate) ? 0.0 : rate;
 }
 
 void FlowTemplate::Reset(FlowNetwork& n) const {
@@ -94,7 +158,8 @@ void FlowTemplate::Reset(FlowNetwork& n) const {
     return;
   }
   n.owned_.reset();
-  n.Point(layout_, node_count_);
+  n.Point(*layout_, node_count_);
+  n.cost_per_km_ = cost_per_km_;
   n.capacity_.assign(capacity_.begin(), capacity_.end());
   n.residual_.resize(2 * capacity_.size());
   for (std::size_t k = 0; k < capacity_.size(); ++k) {
@@ -110,7 +175,7 @@ void FlowTemplate::Reset(FlowNetwork& n) const {
 
 void FlowTemplate::DisableRoutes(FlowNetwork& n, std::uint32_t node, bool into,
                                  std::size_t k) const {
-  const FlowNetwork::Layout& l = layout_;
+  const FlowNetwork::Layout& l = *layout_;
   for (std::uint32_t i = l.first[node]; i < l.first[node + 1]; ++i) {
     const std::uint32_t arc = l.adjacency[i];
     const std::uint32_t pair = arc >> 1;
@@ -135,8 +200,8 @@ std::optional<Error> FlowTemplate::Instantiate(AirportId origin,
   Reset(network);
   const bool one_destination = std::all_of(destinations.begin(), destinations.end(),
                                            [&](AirportId d) { return d == destinations.front(); });
-  network.source_ = layout_.in_node[origin.value];
-  network.sink_ = one_destination ? layout_.out_node[destinations.front().value] : super_sink_;
+  network.source_ = layout_->in_node[origin.value];
+  network.sink_ = one_destination ? layout_->out_node[destinations.front().value] : super_sink_;
   // The arcs Build leaves out: into the source, and out of the sink when it is an airport; the
   // source's and the sink's own lists skip them (and the disabled sink links), as Build's do.
   DisableRoutes(network, network.source_, /*into=*/true, 0);
@@ -156,7 +221,7 @@ std::optional<Error> FlowTemplate::InstantiateForOrigin(AirportId origin,
     return NotFound("origin", "airport index out of range");
   }
   Reset(network);
-  network.source_ = layout_.in_node[origin.value];
+  network.source_ = layout_->in_node[origin.value];
   network.sink_ = network.source_;  // until SetSink
   DisableRoutes(network, network.source_, /*into=*/true, 0);
   return std::nullopt;

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -45,10 +46,22 @@ class FlowTemplate {
  public:
   // One pass over the view's routes (about what one FlowNetwork::Build costs).
   explicit FlowTemplate(const ScenarioView& view);
+  // The template of `view` as a delta over `base`: base's layout, shared (no pass over the route
+  // records), with `view`'s capacities; the routes `view` leaves out keep their arcs at capacity 0,
+  // which carry nothing and are never in a cut, so every answer is the one a template of its own
+  // would give (tests/routes/capacity/flow_template_test.cc). Null unless DerivesFrom(base, view).
+  // `base` may be dropped before the result; its view may not (the layout's route ids are its).
+  static std::unique_ptr<const FlowTemplate> Over(const FlowTemplate& base,
+                                                  const ScenarioView& view);
+  // True when `view` is on base's network, has the same routes (no extra ones), and every route
+  // it can use base can use too.
+  static bool DerivesFrom(const FlowTemplate& base, const ScenarioView& view);
   FlowTemplate(const FlowTemplate&) = delete;
   FlowTemplate& operator=(const FlowTemplate&) = delete;
 
   const ScenarioView& view() const { return *view_; }
+  // True when both lay out one shared structure (one derived from the other, or from one base).
+  bool SharesLayoutWith(const FlowTemplate& other) const { return layout_ == other.layout_; }
   std::uint32_t node_count() const { return node_count_; }
   std::uint32_t pair_count() const { return static_cast<std::uint32_t>(capacity_.size()); }
 
@@ -60,6 +73,7 @@ class FlowTemplate {
   std::optional<Error> InstantiateForOrigin(AirportId origin, FlowNetwork& network) const;
 
  private:
+  FlowTemplate(const FlowTemplate& base, const ScenarioView& view);
   // Zero flow and the template's capacities, by the journal when it can.
   void Reset(FlowNetwork& network) const;
   // Capacity 0 for the routes into `node` (reverse route arcs leaving it) or out of it, and
@@ -68,8 +82,10 @@ class FlowTemplate {
 
   const ScenarioView* view_;
   std::uint64_t id_;  // unique per template, so a network knows whose journal it holds
-  FlowNetwork::Layout layout_;
-  std::vector<std::int64_t> capacity_;  // per pair; sink links 0
+  std::shared_ptr<const FlowNetwork::Layout> layout_;  // shared by the templates derived from it
+  std::vector<std::int64_t> capacity_;                 // per pair; sink links 0
+  double cost_per_km_ = 0;  // CostBound's rate over the arcs with capacity (the layout's, or more)
+  std::int64_t rate_pair_ = -1;  // a pair whose cost per km of chord is that rate; -1: none
   std::uint32_t node_count_ = 0;
   std::uint32_t super_sink_ = 0;
   std::uint32_t first_sink_link_ = 0;  // the pair of airport 0's sink link

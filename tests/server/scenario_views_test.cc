@@ -1,7 +1,9 @@
-// ScenarioViews (server/scenario_views.h): the operating-today view is built once per snapshot and
-// day and shared (with its weekly timetables); a request with a what-if scenario gets its own view;
-// errors pass through. The shared view's flow template is built once, on first use (also when
-// several threads ask at once), and replaced with the view.
+// ScenarioViews (server/scenario_views.h): the operating-today view and the view with the planned
+// routes are built once per snapshot and day and shared (with their weekly timetables); a request
+// with another what-if scenario gets its own view (a delta over the shared one of its
+// include_planned when its as_of is today); errors pass through. A shared view's flow template is
+// built once, on first use (also when several threads ask at once), and replaced with the view; a
+// what-if view's template is derived from it when it can be (its layout shared).
 #include "server/scenario_views.h"
 
 #include <gtest/gtest.h>
@@ -47,17 +49,57 @@ TEST(ScenarioViews, BuildsAFreshViewForANewSnapshotOrANewDay) {
   EXPECT_EQ(&next.value()->network(), next_snapshot.get());
 }
 
+// A scenario closing YVR, with and without the planned routes.
+v1::Scenario ClosingYvr(bool include_planned) {
+  v1::Scenario s;
+  s.add_closed_airports("YVR");
+  s.set_include_planned(include_planned);
+  return s;
+}
+
 TEST(ScenarioViews, AWhatIfScenarioGetsItsOwnViewAndLeavesTheSharedOneAlone) {
   ScenarioViews views;
   const auto network = testing::TestNetwork();
   auto shared = views.For(v1::Scenario(), network, kToday);
+  auto what_if = views.For(ClosingYvr(false), network, kToday);
+  auto again = views.For(ClosingYvr(false), network, kToday);
+  auto shared_again = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(shared.ok() && what_if.ok() && again.ok() && shared_again.ok());
+  EXPECT_NE(what_if.value().get(), shared.value().get());
+  EXPECT_NE(what_if.value().get(), again.value().get());
+  EXPECT_EQ(shared_again.value().get(), shared.value().get());
+  EXPECT_FALSE(what_if.value()->airport_open(*network->FindAirport("YVR")));
+  EXPECT_FALSE(what_if.value()->usable(*network->FindRoute("SHE-YVR-W8")));
+  EXPECT_TRUE(shared.value()->usable(*network->FindRoute("SHE-YVR-W8")));
+}
+
+// Only the planned routes: a second shared view, not the operating one; a what-if over it (closing
+// YVR) keeps the planned route usable.
+TEST(ScenarioViews, SharesTheViewWithThePlannedRoutesToo) {
+  ScenarioViews views;
+  const auto network = testing::TestNetwork();
   v1::Scenario with_planned;
   with_planned.set_include_planned(true);
-  auto what_if = views.For(with_planned, network, kToday);
-  auto shared_again = views.For(v1::Scenario(), network, kToday);
-  ASSERT_TRUE(shared.ok() && what_if.ok() && shared_again.ok());
-  EXPECT_NE(what_if.value().get(), shared.value().get());
-  EXPECT_EQ(shared_again.value().get(), shared.value().get());
+  auto planned = views.For(with_planned, network, kToday);
+  auto planned_again = views.For(with_planned, network, kToday);
+  auto operating = views.For(v1::Scenario(), network, kToday);
+  ASSERT_TRUE(planned.ok() && planned_again.ok() && operating.ok());
+  EXPECT_EQ(planned.value().get(), planned_again.value().get());
+  EXPECT_NE(planned.value().get(), operating.value().get());
+  const routes::RouteId mia = *network->FindRoute("SHE-MIA-CA");
+  EXPECT_TRUE(planned.value()->usable(mia));
+  EXPECT_FALSE(operating.value()->usable(mia));
+  auto what_if = views.For(ClosingYvr(true), network, kToday);
+  ASSERT_TRUE(what_if.ok());
+  EXPECT_TRUE(what_if.value()->usable(mia));
+  EXPECT_FALSE(what_if.value()->usable(*network->FindRoute("SHE-YVR-W8")));
+  // Another day is no shared view's: a view of its own.
+  v1::Scenario later = with_planned;
+  later.set_as_of("2027-01-15");
+  auto other_day = views.For(later, network, kToday);
+  ASSERT_TRUE(other_day.ok());
+  EXPECT_NE(other_day.value().get(), planned.value().get());
+  EXPECT_EQ(views.For(with_planned, network, kToday).value().get(), planned.value().get());
 }
 
 TEST(ScenarioViews, SharesTheSharedViewsFlowTemplateAndBuildsOthersPerCall) {
@@ -76,13 +118,37 @@ TEST(ScenarioViews, SharesTheSharedViewsFlowTemplateAndBuildsOthersPerCall) {
     EXPECT_EQ(flows.get(), seen.front().get());
     EXPECT_EQ(&flows->view(), shared.value().get());
   }
-  v1::Scenario with_planned;
-  with_planned.set_include_planned(true);
-  auto what_if = views.For(with_planned, network, kToday);
+  // A what-if view's template: derived from the shared one (its layout), its own capacities.
+  auto what_if = views.For(ClosingYvr(false), network, kToday);
   ASSERT_TRUE(what_if.ok());
   const auto own = views.FlowTemplateFor(*what_if);
   EXPECT_NE(own.get(), seen.front().get());
   EXPECT_EQ(&own->view(), what_if.value().get());
+  EXPECT_TRUE(own->SharesLayoutWith(*seen.front()));
+  EXPECT_NE(views.FlowTemplateFor(*what_if).get(), own.get());  // per call
+  // With the planned routes: derived from the with-planned shared view's template, built first.
+  auto planned_what_if = views.For(ClosingYvr(true), network, kToday);
+  ASSERT_TRUE(planned_what_if.ok());
+  const auto planned_own = views.FlowTemplateFor(*planned_what_if);
+  EXPECT_FALSE(planned_own->SharesLayoutWith(*seen.front()));
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  const auto planned_shared = views.FlowTemplateFor(*views.For(with_planned, network, kToday));
+  EXPECT_TRUE(planned_own->SharesLayoutWith(*planned_shared));
+  // An extra route the shared view does not have: a template of its own.
+  v1::Scenario extra = ClosingYvr(false);
+  v1::Route* route = extra.add_extra_routes();
+  route->set_id("SHE-SEA-XX");
+  route->set_origin("SHE");
+  route->set_destination("SEA");
+  route->set_carrier("XX");
+  route->set_mode(v1::MODE_FREIGHTER);
+  route->set_payload_kg(50'000);
+  route->set_flights_per_week(2);
+  route->set_block_minutes(600);
+  auto extra_view = views.For(extra, network, kToday);
+  ASSERT_TRUE(extra_view.ok()) << extra_view.error().ToString();
+  EXPECT_FALSE(views.FlowTemplateFor(*extra_view)->SharesLayoutWith(*seen.front()));
   // A new snapshot replaces the shared view and its template; a holder keeps the old one usable.
   auto next = views.For(v1::Scenario(), testing::TestNetwork(), kToday);
   ASSERT_TRUE(next.ok());
@@ -100,13 +166,12 @@ TEST(ScenarioViews, PassesScenarioErrorsThrough) {
   EXPECT_EQ(view.error().code, routes::ErrorCode::kNotFound);
 }
 
-TEST(ScenarioViews, OnlyTheSharedViewHasSharedTimetablesAndTheyGoWithIt) {
+TEST(ScenarioViews, OnlyTheSharedViewsHaveSharedTimetablesAndTheyGoWithThem) {
   ScenarioViews views;
   const auto network = testing::TestNetwork();
   auto shared = views.For(v1::Scenario(), network, kToday);
-  v1::Scenario with_planned;
-  with_planned.set_include_planned(true);
-  auto what_if = views.For(with_planned, network, kToday);
+  v1::Scenario with_planned = ClosingYvr(true);
+  auto what_if = views.For(ClosingYvr(false), network, kToday);
   ASSERT_TRUE(shared.ok() && what_if.ok());
   const auto timetables = views.TimetablesOf(shared.value());
   ASSERT_NE(timetables, nullptr);
@@ -117,10 +182,28 @@ TEST(ScenarioViews, OnlyTheSharedViewHasSharedTimetablesAndTheyGoWithIt) {
   // (when they hold every route it can use), but not another snapshot's.
   EXPECT_EQ(views.SnapshotTimetablesFor(shared.value()), timetables);
   EXPECT_EQ(views.SnapshotTimetablesFor(what_if.value()), timetables);
+  // A what-if with the planned routes reads the operating weeks until the with-planned shared view
+  // exists, then that view's own.
+  auto planned_what_if = views.For(ClosingYvr(true), network, kToday);
+  ASSERT_TRUE(planned_what_if.ok());
+  v1::Scenario only_planned;
+  only_planned.set_include_planned(true);
+  auto planned = views.For(only_planned, network, kToday);
+  ASSERT_TRUE(planned.ok());
+  const auto planned_timetables = views.TimetablesOf(planned.value());
+  ASSERT_NE(planned_timetables, nullptr);
+  EXPECT_NE(planned_timetables, timetables);
+  EXPECT_EQ(&planned_timetables->view(), planned.value().get());
+  EXPECT_EQ(views.SnapshotTimetablesFor(planned_what_if.value()), planned_timetables);
+  EXPECT_EQ(views.SnapshotTimetablesFor(what_if.value()), timetables);
   const auto other_snapshot = testing::TestNetwork();
   auto what_if_elsewhere = views.For(with_planned, other_snapshot, kToday);
   ASSERT_TRUE(what_if_elsewhere.ok());
-  EXPECT_EQ(views.SnapshotTimetablesFor(what_if_elsewhere.value()), nullptr);
+  // Never another snapshot's weeks: that snapshot's with-planned shared view's (the what-if there
+  // made it).
+  const auto elsewhere = views.SnapshotTimetablesFor(what_if_elsewhere.value());
+  ASSERT_NE(elsewhere, nullptr);
+  EXPECT_EQ(&elsewhere->view().network(), other_snapshot.get());
   auto tomorrow =
       views.For(v1::Scenario(), network, year_month_day{year(2026), month(11), day(29)});
   ASSERT_TRUE(tomorrow.ok());
@@ -173,13 +256,22 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
   ASSERT_NE(cost, nullptr);
   EXPECT_EQ(cost->objective(), routes::Objective::kCost);
 
-  v1::Scenario with_planned;
-  with_planned.set_include_planned(true);
-  auto what_if = views.For(with_planned, network, kToday);
+  auto what_if = views.For(ClosingYvr(false), network, kToday);
   ASSERT_TRUE(what_if.ok());
   EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
   views.WaitForOracles();
   EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
+  // The with-planned shared view gets its own.
+  v1::Scenario with_planned;
+  with_planned.set_include_planned(true);
+  auto planned = views.For(with_planned, network, kToday);
+  ASSERT_TRUE(planned.ok());
+  EXPECT_EQ(views.OracleFor(*planned, routes::Objective::kDistance), nullptr);
+  views.WaitForOracles();
+  const auto planned_oracle = views.OracleFor(*planned, routes::Objective::kDistance);
+  ASSERT_NE(planned_oracle, nullptr);
+  EXPECT_EQ(&planned_oracle->view(), planned.value().get());
+  EXPECT_NE(planned_oracle.get(), oracle.get());
 
   // The next snapshot's shared view starts without one; the old oracle stays valid while held.
   const auto next_snapshot = testing::TestNetwork();

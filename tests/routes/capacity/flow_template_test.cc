@@ -232,6 +232,56 @@ std::vector<CapacityQuery> Queries(std::uint32_t seed, std::uint32_t airports) {
   return queries;
 }
 
+// ComputeCapacity, PlanFlow and AnalyzeClosures on `flows` for query q answer as on Build's network
+// of flows.view(). Returns whether the maximum flow is positive.
+bool ExpectAnswersAsBuild(const FlowTemplate& flows, const CapacityQuery& q,
+                          FlowWorkspace& workspace, std::uint32_t seed, std::size_t i) {
+  const ScenarioView& view = flows.view();
+  StopCheck stop;
+  const auto result = ComputeCapacity(flows, q, workspace, stop);
+  EXPECT_TRUE(result.ok()) << result.error().ToString();
+  if (!result.ok()) return false;
+  const Answer expected = FromBuild(view, q);
+  const Answer got = FromResult(*result);
+  EXPECT_EQ(got.max_flow, expected.max_flow) << "seed " << seed << " query " << i;
+  EXPECT_EQ(got.cut, expected.cut) << "seed " << seed << " query " << i;
+  EXPECT_EQ(got.flows, expected.flows) << "seed " << seed << " query " << i;
+
+  const FlowPlanQuery pq{q.origin, q.destinations, 20'000 + 15'000 * (seed % 5)};
+  const auto plan = PlanFlow(flows, pq, workspace, stop);
+  EXPECT_TRUE(plan.ok()) << plan.error().ToString();
+  if (!plan.ok()) return false;
+  const PlanAnswer plan_expected = PlanFromBuild(view, pq);
+  EXPECT_EQ(plan->shipped_kg_per_week, plan_expected.shipped) << "seed " << seed;
+  EXPECT_TRUE(static_cast<Int128>(plan->total_cost_micros) == plan_expected.cost)
+      << "seed " << seed << " query " << i;
+  std::vector<std::pair<std::vector<std::uint32_t>, std::int64_t>> got_paths;
+  for (const PlannedPath& p : plan->paths) {
+    std::vector<std::uint32_t> routes;
+    for (RouteId r : p.routes) routes.push_back(r.value);
+    got_paths.emplace_back(std::move(routes), p.kg_per_week);
+  }
+  EXPECT_EQ(got_paths, SortedLikePlanFlow(view, plan_expected.paths))
+      << "seed " << seed << " query " << i;
+
+  // AnalyzeClosures counts the routes Build has: the disabled pairs are not routes here.
+  const auto closures = AnalyzeClosures(flows, q, workspace, stop);
+  EXPECT_TRUE(closures.ok());
+  auto built = FlowNetwork::Build(view, q.origin, q.destinations);
+  EXPECT_TRUE(built.ok());
+  if (!closures.ok() || !built.ok()) return false;
+  std::int64_t build_routes = 0;
+  for (std::uint32_t pair = 0; pair < built->pair_count(); ++pair) {
+    if (built->label(pair).kind == ArcKind::kRoute) ++build_routes;
+  }
+  const auto route_closures =
+      std::count_if(closures->closures.begin(), closures->closures.end(),
+                    [](const Closure& c) { return c.kind == Closure::Kind::kRoute; });
+  EXPECT_EQ(closures->routes_without_flow + route_closures, build_routes) << "seed " << seed;
+  EXPECT_EQ(closures->base_kg_per_week, expected.max_flow);
+  return expected.max_flow > 0;
+}
+
 TEST(FlowTemplate, AnswersAsBuildOnRandomNetworksWithLimitsAndScenarios) {
   int nonzero = 0;
   int multi = 0;
@@ -245,55 +295,63 @@ TEST(FlowTemplate, AnswersAsBuildOnRandomNetworksWithLimitsAndScenarios) {
     FlowWorkspace workspace;  // one for every request below: the journal resets are exercised
     const auto queries = Queries(seed, static_cast<std::uint32_t>(network->airports().size()));
     for (std::size_t i = 0; i < queries.size(); ++i) {
-      const CapacityQuery& q = queries[i];
       // Alternate templates now and then, so the full copy path runs too.
       const FlowTemplate& flows = i % 4 == 3 ? operating_flows : scenario_flows;
-      const ScenarioView& view = flows.view();
-      StopCheck stop;
-      const auto result = ComputeCapacity(flows, q, workspace, stop);
-      ASSERT_TRUE(result.ok()) << result.error().ToString();
-      const Answer expected = FromBuild(view, q);
-      const Answer got = FromResult(*result);
-      EXPECT_EQ(got.max_flow, expected.max_flow) << "seed " << seed << " query " << i;
-      EXPECT_EQ(got.cut, expected.cut) << "seed " << seed << " query " << i;
-      EXPECT_EQ(got.flows, expected.flows) << "seed " << seed << " query " << i;
-      if (expected.max_flow > 0) ++nonzero;
-      if (q.destinations.size() > 1) ++multi;
-
-      const FlowPlanQuery pq{q.origin, q.destinations, 20'000 + 15'000 * (seed % 5)};
-      const auto plan = PlanFlow(flows, pq, workspace, stop);
-      ASSERT_TRUE(plan.ok()) << plan.error().ToString();
-      const PlanAnswer plan_expected = PlanFromBuild(view, pq);
-      EXPECT_EQ(plan->shipped_kg_per_week, plan_expected.shipped) << "seed " << seed;
-      EXPECT_TRUE(static_cast<Int128>(plan->total_cost_micros) == plan_expected.cost)
-          << "seed " << seed << " query " << i;
-      std::vector<std::pair<std::vector<std::uint32_t>, std::int64_t>> got_paths;
-      for (const PlannedPath& p : plan->paths) {
-        std::vector<std::uint32_t> routes;
-        for (RouteId r : p.routes) routes.push_back(r.value);
-        got_paths.emplace_back(std::move(routes), p.kg_per_week);
-      }
-      EXPECT_EQ(got_paths, SortedLikePlanFlow(view, plan_expected.paths))
-          << "seed " << seed << " query " << i;
-
-      // AnalyzeClosures counts the routes Build has: the disabled pairs are not routes here.
-      const auto closures = AnalyzeClosures(flows, q, workspace, stop);
-      ASSERT_TRUE(closures.ok());
-      auto built = FlowNetwork::Build(view, q.origin, q.destinations);
-      ASSERT_TRUE(built.ok());
-      std::int64_t build_routes = 0;
-      for (std::uint32_t pair = 0; pair < built->pair_count(); ++pair) {
-        if (built->label(pair).kind == ArcKind::kRoute) ++build_routes;
-      }
-      const auto route_closures =
-          std::count_if(closures->closures.begin(), closures->closures.end(),
-                        [](const Closure& c) { return c.kind == Closure::Kind::kRoute; });
-      EXPECT_EQ(closures->routes_without_flow + route_closures, build_routes) << "seed " << seed;
-      EXPECT_EQ(closures->base_kg_per_week, expected.max_flow);
+      if (ExpectAnswersAsBuild(flows, queries[i], workspace, seed, i)) ++nonzero;
+      if (queries[i].destinations.size() > 1) ++multi;
     }
   }
   EXPECT_GE(nonzero, 100);  // the seeds exercise real flows, not just unreachable pairs
   EXPECT_GE(multi, 40);
+}
+
+// A request's template derived from the shared one (FlowTemplate::Over: the shared layout, the
+// request's capacities, the routes it closes at capacity 0) answers as Build on the request's own
+// view, for closures, closed airports, excluded carriers and factors up to 3x over a plain view
+// with or without the planned routes; workspaces alternate between base and derived templates.
+// Over refuses a view with a route the base cannot use (extra routes, planned over operating).
+TEST(FlowTemplate, DerivedFromASharedTemplateAnswersAsBuild) {
+  int nonzero = 0;
+  for (std::uint32_t seed = 1; seed <= 16; ++seed) {
+    const auto network = RandomLimitedNetwork(seed, 14 + static_cast<int>(seed % 20));
+    Scenario scenario = RandomScenario(*network, seed);
+    scenario.extra_routes.clear();
+    if (seed % 4 == 1) scenario.excluded_carriers.push_back("xx");  // every route: nothing usable
+    Scenario plain;
+    plain.as_of = scenario.as_of;
+    plain.include_planned = scenario.include_planned;
+    const auto base_view = ScenarioView::Make(*network, plain);
+    ASSERT_TRUE(base_view.ok());
+    const FlowTemplate base(*base_view);
+    const auto view = ScenarioView::Make(*network, scenario);
+    ASSERT_TRUE(view.ok());
+    const auto derived = FlowTemplate::Over(base, *view);
+    ASSERT_NE(derived, nullptr) << "seed " << seed;
+    EXPECT_EQ(&derived->view(), &*view);
+    FlowWorkspace workspace;
+    const auto queries = Queries(seed, static_cast<std::uint32_t>(network->airports().size()));
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const FlowTemplate& flows = i % 4 == 3 ? base : *derived;
+      if (ExpectAnswersAsBuild(flows, queries[i], workspace, seed, i)) ++nonzero;
+    }
+
+    // Routes the base cannot use: an extra route, or the planned ones over the operating view.
+    Scenario with_extra = RandomScenario(*network, seed);
+    with_extra.include_planned = scenario.include_planned;
+    const auto extra_view = ScenarioView::Make(*network, with_extra);
+    ASSERT_TRUE(extra_view.ok());
+    EXPECT_EQ(FlowTemplate::Over(base, *extra_view), nullptr);
+    if (scenario.include_planned) {
+      const ScenarioView operating = ScenarioView::Operating(*network, test::TestDate());
+      const FlowTemplate operating_flows(operating);
+      bool planned_usable = false;
+      for (std::uint32_t r = 0; r < view->route_count(); ++r) {
+        planned_usable |= view->usable(RouteId(r)) && !operating.usable(RouteId(r));
+      }
+      EXPECT_EQ(FlowTemplate::Over(operating_flows, *view) == nullptr, planned_usable);
+    }
+  }
+  EXPECT_GE(nonzero, 80);
 }
 
 // The residual network itself: after Instantiate, every pair Build has exists with Build's
