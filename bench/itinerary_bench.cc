@@ -9,7 +9,10 @@
 // PlanItinerary runs twice: expanding the dated flights per request (`PlanItinerary/k1`, the
 // baseline) and reading them from the view's shared weekly timetables (`PlanItinerary/k1/shared`,
 // routes/itinerary/timetable_cache.h, warmed before timing: what aircargod does once a week's
-// timetable exists); `Timetable/BuildWeek` is the one-off cost of one week.
+// timetable exists); `Timetable/BuildWeek` is the one-off cost of one week. `PlanItinerary/k1/
+// what_if` and `.../what_if/shared`: the same queries on a what-if view (every 50th route closed,
+// every 70th scaled by 0.5), expanding its own flights (what aircargod did for a scenario) or
+// reading the operating view's shared weeks filtered to its routes (TimetableCache::Serves).
 // Counters: flights = dated flights scanned per query (max_flights: the most in one query),
 // found = itineraries per query,
 // MB = one week's timetable (Timetable::bytes()).
@@ -58,7 +61,8 @@ struct Fixture {
   std::shared_ptr<const Network> network;
   std::shared_ptr<const ScenarioView> view;
   std::vector<Query> queries;
-  std::unique_ptr<TimetableCache> timetables;  // the view's, budget for every week queried
+  std::unique_ptr<TimetableCache> timetables;   // the view's, budget for every week queried
+  std::shared_ptr<const ScenarioView> what_if;  // closures and factors over view
 };
 
 // Pairs of distinct served airports and ready times in June 2025, from a fixed seed.
@@ -83,6 +87,13 @@ Fixture* MakeFixture(std::shared_ptr<const Network> network, std::size_t count) 
   f->view = std::make_shared<const ScenarioView>(ScenarioView::Operating(*f->network, kAsOf));
   f->queries = Queries(*f->view, count);
   f->timetables = std::make_unique<TimetableCache>(f->view, std::size_t{1} << 30);
+  Scenario what_if = f->view->scenario();
+  for (std::uint32_t r = 0; r < f->network->routes().size(); ++r) {
+    if (r % 50 == 7) what_if.closed_routes.push_back(RouteId(r));
+    if (r % 70 == 3) what_if.capacity_factors.push_back({RouteId(r), "", 0.5});
+  }
+  auto made = ScenarioView::Make(*f->view, what_if);
+  if (made.ok()) f->what_if = std::make_shared<const ScenarioView>(std::move(made).value());
   return f;
 }
 
@@ -103,8 +114,9 @@ const Fixture* World() {
   return fixture;
 }
 
-void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool shared) {
-  if (f == nullptr) {
+void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool shared,
+                      bool what_if = false) {
+  if (f == nullptr || (what_if && f->what_if == nullptr)) {
     state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
     return;
   }
@@ -129,8 +141,9 @@ void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool sha
     query.ready = q.ready;
     query.k = k;
     StopCheck stop;
-    auto plan = shared ? PlanItinerary(*f->view, query, *f->timetables, stop)
-                       : PlanItinerary(*f->view, query, stop);
+    const ScenarioView& view = what_if ? *f->what_if : *f->view;
+    auto plan = shared ? PlanItinerary(view, query, *f->timetables, stop)
+                       : PlanItinerary(view, query, stop);
     if (!plan.ok()) {
       state.SkipWithError(plan.error().ToString().c_str());
       return;
@@ -226,6 +239,12 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
           [fixture, k, shared](benchmark::State& s) { RunPlanItinerary(s, fixture(), k, shared); })
           ->Unit(benchmark::kMicrosecond);
     }
+  }
+  for (bool shared : {false, true}) {
+    benchmark::RegisterBenchmark(
+        (name + "/PlanItinerary/k1/what_if" + (shared ? "/shared" : "")).c_str(),
+        [fixture, shared](benchmark::State& s) { RunPlanItinerary(s, fixture(), 1, shared, true); })
+        ->Unit(benchmark::kMicrosecond);
   }
   benchmark::RegisterBenchmark((name + "/Timetable/BuildWeek").c_str(), [fixture](
                                                                             benchmark::State& s) {

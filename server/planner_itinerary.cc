@@ -1,6 +1,7 @@
-// PlannerService.PlanItinerary: the dated flights to book from a ready time. On the shared
-// operating-today view it reads the view's shared weekly timetables (server/scenario_views.h); a
-// request with its own scenario expands its flights.
+// PlannerService.PlanItinerary: the dated flights to book from a ready time. On a shared view it
+// reads the view's shared weekly timetables (server/scenario_views.h); so does a request whose own
+// scenario only closes, excludes or scales (the shared weeks of its snapshot hold its flights,
+// TimetableCache::Serves); any other expands its flights.
 #include "routes/itinerary/plan_itinerary.h"
 #include "server/convert_itinerary.h"
 #include "server/planner_service.h"
@@ -17,6 +18,10 @@ grpc::Status PlannerServiceImpl::PlanItinerary(grpc::ServerContext* context,
       [this](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed,
              ComputeSlots::Lease&, routes::StopCheck& stop) {
         if (auto timetables = views_.TimetablesOf(view)) {
+          return routes::PlanItinerary(*view, parsed.query, *timetables, stop);
+        }
+        if (auto timetables = views_.SnapshotTimetablesFor(view);
+            timetables != nullptr && timetables->Serves(*view)) {
           return routes::PlanItinerary(*view, parsed.query, *timetables, stop);
         }
         return routes::PlanItinerary(*view, parsed.query, stop);

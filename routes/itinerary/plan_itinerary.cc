@@ -353,8 +353,9 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
 
 Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQuery& query,
                                     TimetableCache& timetables, StopCheck& stop) {
-  if (&timetables.view() != &view) {
-    return MakeError(ErrorCode::kInternal, "timetables", "the timetables are another view's");
+  if (!timetables.Serves(view)) {
+    return MakeError(ErrorCode::kInternal, "timetables",
+                     "the timetables do not hold every flight of this view");
   }
   if (auto error = Validate(view.network(), query)) return *error;
   if (TimetableCache::WeekCount(query.ready, WindowEnd(query)) >

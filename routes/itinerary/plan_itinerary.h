@@ -9,11 +9,13 @@
 // field ("k", "horizon", "arrive_by", "shipment_kg", "destination", "max_legs"), or an unknown
 // time zone; DEADLINE_EXCEEDED / CANCELLED from `stop`. Thread-safe for distinct StopChecks.
 //
-// The overload with a TimetableCache (timetable_cache.h) reads the dated flights from the shared
-// weekly timetables of `view` (built once, binary-searched per request) instead of expanding them
-// for this request; the plan is the same. Windows spanning more than
-// TimetableCache::kMaxWeeksPerRequest weeks are expanded per request. INTERNAL when the cache is
-// not `view`'s.
+// The overload with a TimetableCache (timetable_cache.h) reads the dated flights from shared
+// weekly timetables (built once, binary-searched per request) instead of expanding them for this
+// request; the plan is the same. The cache is `view`'s, or one that serves it
+// (TimetableCache::Serves: a what-if view that only closes, excludes or scales reads the shared
+// view's weeks, filtered to its own routes). Windows spanning more than
+// TimetableCache::kMaxWeeksPerRequest weeks are expanded per request. INTERNAL when the cache does
+// not serve `view`.
 #pragma once
 
 #include "routes/itinerary/itinerary.h"

@@ -98,4 +98,14 @@ TimetableCache::Stats TimetableCache::stats() const {
   return stats_;
 }
 
+bool TimetableCache::Serves(const ScenarioView& view) const {
+  const ScenarioView& own = *view_;
+  if (&own == &view) return true;
+  if (&own.network() != &view.network() || view.route_count() != own.route_count()) return false;
+  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
+    if (view.usable(RouteId(r)) && !own.usable(RouteId(r))) return false;
+  }
+  return true;
+}
+
 }  // namespace aircargo::routes

@@ -47,6 +47,13 @@ class TimetableCache {
 
   const ScenarioView& view() const { return *view_; }
 
+  // True when these weeks hold every flight `view` can use: `view` is the cache's view, or a view
+  // of the same network (no extra routes) whose usable routes the cache's view can use too, e.g. a
+  // what-if that only closes, excludes carriers or scales capacities (flights carry the route's
+  // payload, which factors do not change). Its readers filter by their own routes
+  // (FlightFilter::only_routes). One pass over the route ids.
+  bool Serves(const ScenarioView& view) const;
+
   // How many weeks Weeks(from, to) returns.
   static int WeekCount(std::chrono::sys_seconds from, std::chrono::sys_seconds to);
 

@@ -57,8 +57,8 @@ std::shared_ptr<const Network> RandomNetwork(std::uint32_t seed) {
                           : (status < 9 ? RouteStatus::kPlanned : RouteStatus::kSuspended);
     if (rng() % 4 == 0) r.effective_from = rng() % 2 == 0 ? "2025-01-10" : "2025-09-01";
     if (rng() % 5 == 0) {
-      r.effective_to = rng() % 2 == 0 && r.effective_from != "2025-09-01" ? "2025-03-31"
-                                                                          : "2025-12-31";
+      r.effective_to =
+          rng() % 2 == 0 && r.effective_from != "2025-09-01" ? "2025-03-31" : "2025-12-31";
     }
     routes.push_back(std::move(r));
   }
@@ -74,18 +74,22 @@ Scenario RandomScenario(const Network& network, std::uint32_t seed, bool include
   Scenario s;
   s.as_of = kAsOf;
   s.include_planned = include_planned;
-  for (std::uint32_t i = 0, n = rng() % 3; i < n; ++i) s.closed_airports.push_back(AirportId(rng() % airports));
+  for (std::uint32_t i = 0, n = rng() % 3; i < n; ++i)
+    s.closed_airports.push_back(AirportId(rng() % airports));
   const std::uint32_t extras = rng() % 3;
   for (std::uint32_t i = 0; i < extras; ++i) {
-    RouteInput r = MakeRoute("X" + std::to_string(i), network.airport(AirportId(rng() % airports)).iata,
-                             network.airport(AirportId(rng() % airports)).iata);
+    RouteInput r =
+        MakeRoute("X" + std::to_string(i), network.airport(AirportId(rng() % airports)).iata,
+                  network.airport(AirportId(rng() % airports)).iata);
     if (r.origin == r.destination) r.destination = r.origin == Code(0) ? Code(1) : Code(0);
     r.carrier = kCarriers[rng() % 4];
     r.departures.clear();
-    if (rng() % 3 == 0) r.status = RouteStatus::kPlanned;  // an extra route is used whatever its status
+    if (rng() % 3 == 0)
+      r.status = RouteStatus::kPlanned;  // an extra route is used whatever its status
     s.extra_routes.push_back(std::move(r));
   }
-  for (std::uint32_t i = 0, n = rng() % 4; i < n; ++i) s.closed_routes.push_back(RouteId(rng() % (routes + extras)));
+  for (std::uint32_t i = 0, n = rng() % 4; i < n; ++i)
+    s.closed_routes.push_back(RouteId(rng() % (routes + extras)));
   if (rng() % 3 == 0) s.excluded_carriers.push_back(rng() % 2 == 0 ? "bb" : "CC");
   for (std::uint32_t i = 0, n = rng() % 7; i < n; ++i) {
     CapacityFactor f;
@@ -150,8 +154,9 @@ TEST(ScenarioViewDelta, EqualsTheViewFromTheRouteRecords) {
         const RouteExclusion why = want->exclusion(RouteId(r));
         closed += why == RouteExclusion::kClosedAirport || why == RouteExclusion::kClosedRoute;
         carriers += why == RouteExclusion::kExcludedCarrier;
-        factored += why == RouteExclusion::kUsable &&
-                    want->weekly_capacity_kg(RouteId(r)) != want->route(RouteId(r)).weekly_capacity_kg();
+        factored +=
+            why == RouteExclusion::kUsable &&
+            want->weekly_capacity_kg(RouteId(r)) != want->route(RouteId(r)).weekly_capacity_kg();
       }
     }
   }

@@ -403,20 +403,100 @@ TEST(PlanItineraryOnTimetables, SameAsPerRequestExpansionOnShenyangNetwork) {
   EXPECT_GT(found, queries / 2);
 }
 
-TEST(PlanItineraryOnTimetables, RejectsACacheOfAnotherView) {
-  auto network = test::Build({test::Shenyang(), test::Incheon()},
-                             {Flight("SHE-ICN", "SHE", "ICN", {{Weekday{1}, "08:00"}}, 150)});
-  ASSERT_TRUE(network.ok());
+// A cache that does not hold every flight of the view: another network's, or a view that can use
+// a route the cache's view cannot (the planned routes over the operating view, an extra route).
+TEST(PlanItineraryOnTimetables, RejectsACacheThatDoesNotServeTheView) {
+  const std::vector<Airport> airports = {test::Shenyang(), test::Incheon()};
+  RouteInput planned = Flight("SHE-ICN-P", "SHE", "ICN", {{Weekday{2}, "09:00"}}, 150);
+  planned.status = RouteStatus::kPlanned;
+  auto network = test::Build(
+      airports, {Flight("SHE-ICN", "SHE", "ICN", {{Weekday{1}, "08:00"}}, 150), planned});
+  auto other_network =
+      test::Build(airports, {Flight("SHE-ICN", "SHE", "ICN", {{Weekday{1}, "08:00"}}, 150)});
+  ASSERT_TRUE(network.ok() && other_network.ok());
   const ScenarioView view = ScenarioView::Operating(**network, kAsOf);
-  TimetableCache other(std::make_shared<const ScenarioView>(view));
+  TimetableCache elsewhere(
+      std::make_shared<const ScenarioView>(ScenarioView::Operating(**other_network, kAsOf)));
+  TimetableCache operating(std::make_shared<const ScenarioView>(view));
+  Scenario with_planned;
+  with_planned.as_of = kAsOf;
+  with_planned.include_planned = true;
+  const auto planned_view = ScenarioView::Make(**network, with_planned);
+  Scenario with_extra;
+  with_extra.as_of = kAsOf;
+  with_extra.extra_routes.push_back(
+      Flight("SHE-ICN-X", "SHE", "ICN", {{Weekday{3}, "10:00"}}, 150));
+  const auto extra_view = ScenarioView::Make(**network, with_extra);
+  ASSERT_TRUE(planned_view.ok() && extra_view.ok());
+  EXPECT_TRUE(operating.Serves(view));
+  EXPECT_FALSE(elsewhere.Serves(view));
+  EXPECT_FALSE(operating.Serves(*planned_view));
+  EXPECT_FALSE(operating.Serves(*extra_view));
   ItineraryQuery q;
   q.origin = *(*network)->FindAirport("SHE");
   q.destination = *(*network)->FindAirport("ICN");
   q.ready = Utc("2025-06-02T00:00:00Z");
   StopCheck stop;
-  auto plan = PlanItinerary(view, q, other, stop);
-  ASSERT_FALSE(plan.ok());
-  EXPECT_EQ(plan.error().code, ErrorCode::kInternal);
+  for (const auto& [v, cache] : {std::pair<const ScenarioView*, TimetableCache*>{&view, &elsewhere},
+                                 {&*planned_view, &operating},
+                                 {&*extra_view, &operating}}) {
+    auto plan = PlanItinerary(*v, q, *cache, stop);
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.error().code, ErrorCode::kInternal);
+  }
+}
+
+// A what-if view that only closes routes and airports, excludes carriers or scales capacities
+// reads the operating view's shared weeks (filtered to its own routes) and plans exactly as it
+// does on its own expanded flights; so does another view equal to the operating one.
+TEST(PlanItineraryOnTimetables, WhatIfViewsOnTheSharedWeeksPlanAsTheirOwnExpansion) {
+  int found = 0;
+  int closed = 0;
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed + 1000);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto network = RandomNetwork(rng);
+    ASSERT_NE(network, nullptr);
+    auto operating = std::make_shared<const ScenarioView>(ScenarioView::Operating(*network, kAsOf));
+    TimetableCache cache(operating);
+    const int n = static_cast<int>(network->airports().size());
+    const int routes = static_cast<int>(network->routes().size());
+    Scenario s;
+    s.as_of = kAsOf;
+    for (int i = pick(0, 3); i > 0; --i) {
+      s.closed_routes.push_back(RouteId{static_cast<std::uint32_t>(pick(0, routes - 1))});
+    }
+    if (pick(0, 2) == 0)
+      s.closed_airports.push_back(AirportId{static_cast<std::uint32_t>(pick(0, n - 1))});
+    for (int i = pick(0, 3); i > 0; --i) {
+      s.capacity_factors.push_back(
+          {RouteId{static_cast<std::uint32_t>(pick(0, routes - 1))}, "", pick(0, 20) / 10.0});
+    }
+    const auto what_if = ScenarioView::Make(*operating, s);
+    ASSERT_TRUE(what_if.ok()) << what_if.error().ToString();
+    ASSERT_TRUE(cache.Serves(*what_if));
+    for (std::uint32_t r = 0; r < what_if->route_count(); ++r) {
+      closed += operating->usable(RouteId{r}) && !what_if->usable(RouteId{r});
+    }
+    for (int round = 0; round < 8; ++round) {
+      ItineraryQuery q;
+      q.origin = AirportId{static_cast<std::uint32_t>(pick(0, n - 1))};
+      q.destination = AirportId{static_cast<std::uint32_t>((q.origin.value + pick(1, n - 1)) % n)};
+      q.ready = InterestingReady(rng);
+      q.horizon = days{pick(1, 20)};
+      q.k = pick(1, 5);
+      q.max_legs = pick(1, 4);
+      q.shipment_kg = pick(0, 2) == 0 ? pick(0, 60) * 1000 : 0;
+      if (pick(0, 2) == 0) q.arrive_by = q.ready + hours{pick(1, 24 * 25)};
+      ExpectSamePlans(*what_if, cache, q);
+      StopCheck stop;
+      auto plan = PlanItinerary(*what_if, q, cache, stop);
+      if (plan.ok()) found += static_cast<int>(plan->itineraries.size());
+    }
+  }
+  EXPECT_GT(found, 60);
+  EXPECT_GT(closed, 40);  // the scenarios do close routes the shared weeks hold
 }
 
 TEST(PlanItineraryOnTimetables, LongWindowsExpandTheirOwnFlights) {
