@@ -30,14 +30,49 @@ routes::Result<ScenarioViews::ViewPtr> ScenarioViews::SharedFor(
   auto view = routes::ScenarioView::Make(*network, scenario);
   if (!view.ok()) return view.error();
   auto shared = std::make_shared<const routes::ScenarioView>(std::move(view).value());
-  std::lock_guard lock(mutex_);
-  slot.network = network;
-  slot.day = today;
-  slot.view = shared;
-  slot.timetables = std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
-  if (slot.derived != nullptr) slot.derived->retired.store(true);
-  slot.derived = std::make_shared<Derived>(shared);
+  std::vector<std::chrono::sys_seconds> held;  // the replaced view's weeks, to build ahead
+  std::shared_ptr<routes::TimetableCache> timetables;
+  std::shared_ptr<Derived> derived;
+  {
+    std::lock_guard lock(mutex_);
+    if (slot.timetables != nullptr) held = slot.timetables->HeldWeeks();
+    slot.network = network;
+    slot.day = today;
+    slot.view = shared;
+    slot.timetables = timetables =
+        std::make_shared<routes::TimetableCache>(shared, timetable_max_bytes_);
+    if (slot.derived != nullptr) slot.derived->retired.store(true);
+    slot.derived = derived = std::make_shared<Derived>(shared);
+  }
+  if (!held.empty()) WarmUp(std::move(timetables), std::move(derived), std::move(held));
   return shared;
+}
+
+void ScenarioViews::WarmUp(std::shared_ptr<routes::TimetableCache> timetables,
+                           std::shared_ptr<Derived> derived,
+                           std::vector<std::chrono::sys_seconds> weeks) {
+  StartBuilder([timetables = std::move(timetables), derived = std::move(derived),
+                weeks = std::move(weeks)](std::stop_token token) {
+    for (const std::chrono::sys_seconds week : weeks) {
+      if (token.stop_requested() || derived->retired.load()) return;
+      routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(), [&token, &derived] {
+        return token.stop_requested() || derived->retired.load();
+      });
+      // A failed build (a time zone the rules cannot resolve) is the requests' to report.
+      (void)timetables->Weeks(week, week, stop);
+    }
+  });
+}
+
+void ScenarioViews::StartBuilder(std::function<void(std::stop_token)> build) {
+  std::lock_guard builders_lock(builders_mutex_);
+  // Finished builders are joined as new ones start, so the list stays short.
+  std::erase_if(builders_, [](const Builder& b) { return b.done->load(); });
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  builders_.push_back({done, std::jthread([build = std::move(build), done](std::stop_token token) {
+                         build(token);
+                         done->store(true);
+                       })});
 }
 
 routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
@@ -122,13 +157,14 @@ ScenarioViews::~ScenarioViews() {
   builders_.clear();  // joins
 }
 
-void ScenarioViews::WaitForOracles() {
+void ScenarioViews::WaitForBuilds() {
   std::vector<Builder> builders;
   {
     std::lock_guard lock(builders_mutex_);
     builders.swap(builders_);
   }
-  builders.clear();  // joins
+  // Joined without a stop request (a jthread's destructor would request one).
+  for (Builder& builder : builders) builder.thread.join();
 }
 
 ScenarioViews::OraclePtr ScenarioViews::OracleFor(const ViewPtr& view,
@@ -149,24 +185,17 @@ ScenarioViews::OraclePtr ScenarioViews::OracleFor(const ViewPtr& view,
     if (derived->oracle_started[index]) return nullptr;
     derived->oracle_started[index] = true;
   }
-  std::lock_guard builders_lock(builders_mutex_);
-  // Finished builders are joined as new ones start, so the list stays short.
-  std::erase_if(builders_, [](const Builder& b) { return b.done->load(); });
-  auto done = std::make_shared<std::atomic<bool>>(false);
-  builders_.push_back(
-      {done, std::jthread([derived, objective, index, done](std::stop_token token) {
-         routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(), [token, &derived] {
-           return token.stop_requested() || derived->retired.load();
-         });
-         auto built = routes::ContractionHierarchy::Build(*derived->view, objective, stop);
-         if (built.ok()) {  // else cancelled: queries keep searching
-           auto oracle =
-               std::make_unique<const routes::ContractionHierarchy>(std::move(built).value());
-           std::lock_guard oracle_lock(derived->oracle_mutex);
-           derived->oracles[index] = std::move(oracle);
-         }
-         done->store(true);
-       })});
+  StartBuilder([derived, objective, index](std::stop_token token) {
+    routes::StopCheck stop(routes::StopCheck::Clock::time_point::max(), [&token, &derived] {
+      return token.stop_requested() || derived->retired.load();
+    });
+    auto built = routes::ContractionHierarchy::Build(*derived->view, objective, stop);
+    if (built.ok()) {  // else cancelled: queries keep searching
+      auto oracle = std::make_unique<const routes::ContractionHierarchy>(std::move(built).value());
+      std::lock_guard oracle_lock(derived->oracle_mutex);
+      derived->oracles[index] = std::move(oracle);
+    }
+  });
   return nullptr;
 }
 

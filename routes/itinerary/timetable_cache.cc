@@ -1,5 +1,7 @@
 #include "routes/itinerary/timetable_cache.h"
 
+#include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace aircargo::routes {
@@ -91,6 +93,20 @@ void TimetableCache::EvictLocked(sys_seconds keep_from, sys_seconds keep_to) {
     ++stats_.evictions;
     entries_.erase(victim);
   }
+}
+
+std::vector<sys_seconds> TimetableCache::HeldWeeks() const {
+  std::vector<std::pair<std::uint64_t, sys_seconds>> held;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [week, entry] : entries_) {
+      if (entry.table != nullptr) held.emplace_back(entry.last_used, week);
+    }
+  }
+  std::sort(held.begin(), held.end(), std::greater<>());
+  std::vector<sys_seconds> weeks;
+  for (const auto& [used, week] : held) weeks.push_back(week);
+  return weeks;
 }
 
 TimetableCache::Stats TimetableCache::stats() const {

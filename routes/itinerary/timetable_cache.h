@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "routes/itinerary/timetable.h"
 #include "routes/result.h"
@@ -62,6 +63,10 @@ class TimetableCache {
   // build.
   Result<TimetableWeeks> Weeks(std::chrono::sys_seconds from, std::chrono::sys_seconds to,
                                StopCheck& stop);
+
+  // The first instants of the weeks built and held now, most recently used first (what a cache
+  // replacing this one may build ahead, server/scenario_views.h).
+  std::vector<std::chrono::sys_seconds> HeldWeeks() const;
 
   struct Stats {
     std::int64_t builds = 0;  // weeks built

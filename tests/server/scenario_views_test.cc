@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -157,6 +158,49 @@ TEST(ScenarioViews, SharesTheSharedViewsFlowTemplateAndBuildsOthersPerCall) {
   EXPECT_EQ(&seen.front()->view(), shared.value().get());
 }
 
+// A new snapshot (or day) builds the weeks the replaced shared view held, in the background, most
+// recently used first; the next request for one of them is a hit, not a build. A view whose cache
+// held nothing starts nothing.
+TEST(ScenarioViews, BuildsTheReplacedViewsWeeksAheadForTheNextSnapshot) {
+  using std::chrono::sys_days;
+  ScenarioViews views;
+  auto first = views.For(v1::Scenario(), testing::TestNetwork(), kToday);
+  ASSERT_TRUE(first.ok());
+  const auto timetables = views.TimetablesOf(first.value());
+  ASSERT_NE(timetables, nullptr);
+  const std::chrono::sys_seconds june{sys_days{year_month_day{year(2026), month(6), day(3)}}};
+  const std::chrono::sys_seconds december{sys_days{kToday}};
+  routes::StopCheck stop;
+  ASSERT_TRUE(timetables->Weeks(june, june, stop).ok());
+  ASSERT_TRUE(timetables->Weeks(december, december, stop).ok());
+  const std::vector<std::chrono::sys_seconds> held = timetables->HeldWeeks();
+  ASSERT_EQ(held.size(), 2U);
+  EXPECT_EQ(held[0], routes::Timetable::WeekStart(december));  // most recently used first
+  EXPECT_EQ(held[1], routes::Timetable::WeekStart(june));
+
+  auto next = views.For(v1::Scenario(), testing::TestNetwork(), kToday);
+  ASSERT_TRUE(next.ok());
+  views.WaitForBuilds();
+  const auto next_timetables = views.TimetablesOf(next.value());
+  ASSERT_NE(next_timetables, nullptr);
+  EXPECT_EQ(next_timetables->stats().builds, 2);
+  auto next_held = next_timetables->HeldWeeks();  // the same weeks (built in `held`'s order)
+  std::sort(next_held.begin(), next_held.end());
+  EXPECT_EQ(next_held, (std::vector<std::chrono::sys_seconds>{held[1], held[0]}));
+  ASSERT_TRUE(next_timetables->Weeks(june, june, stop).ok());
+  EXPECT_EQ(next_timetables->stats().builds, 2);
+  EXPECT_EQ(next_timetables->stats().hits, 1);
+
+  ScenarioViews fresh;
+  const auto network = testing::TestNetwork();
+  ASSERT_TRUE(fresh.For(v1::Scenario(), network, kToday).ok());
+  auto tomorrow =
+      fresh.For(v1::Scenario(), network, year_month_day{year(2026), month(11), day(29)});
+  ASSERT_TRUE(tomorrow.ok());
+  fresh.WaitForBuilds();
+  EXPECT_EQ(fresh.TimetablesOf(tomorrow.value())->stats().builds, 0);
+}
+
 TEST(ScenarioViews, PassesScenarioErrorsThrough) {
   ScenarioViews views;
   v1::Scenario bad;
@@ -238,7 +282,7 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
     });
   }
   for (auto& t : threads) t.join();
-  views.WaitForOracles();
+  views.WaitForBuilds();
   const auto oracle = views.OracleFor(*shared, routes::Objective::kDistance);
   ASSERT_NE(oracle, nullptr);
   for (const auto& got : meanwhile) {
@@ -251,7 +295,7 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
   EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kDistance).get(), oracle.get());
   // Another objective is another build.
   EXPECT_EQ(views.OracleFor(*shared, routes::Objective::kCost), nullptr);
-  views.WaitForOracles();
+  views.WaitForBuilds();
   const auto cost = views.OracleFor(*shared, routes::Objective::kCost);
   ASSERT_NE(cost, nullptr);
   EXPECT_EQ(cost->objective(), routes::Objective::kCost);
@@ -259,7 +303,7 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
   auto what_if = views.For(ClosingYvr(false), network, kToday);
   ASSERT_TRUE(what_if.ok());
   EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
-  views.WaitForOracles();
+  views.WaitForBuilds();
   EXPECT_EQ(views.OracleFor(*what_if, routes::Objective::kDistance), nullptr);
   // The with-planned shared view gets its own.
   v1::Scenario with_planned;
@@ -267,7 +311,7 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
   auto planned = views.For(with_planned, network, kToday);
   ASSERT_TRUE(planned.ok());
   EXPECT_EQ(views.OracleFor(*planned, routes::Objective::kDistance), nullptr);
-  views.WaitForOracles();
+  views.WaitForBuilds();
   const auto planned_oracle = views.OracleFor(*planned, routes::Objective::kDistance);
   ASSERT_NE(planned_oracle, nullptr);
   EXPECT_EQ(&planned_oracle->view(), planned.value().get());
@@ -278,7 +322,7 @@ TEST(ScenarioViews, BuildsTheSharedViewsDistanceOracleInTheBackgroundOncePerObje
   auto next = views.For(v1::Scenario(), next_snapshot, kToday);
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(views.OracleFor(*next, routes::Objective::kDistance), nullptr);
-  views.WaitForOracles();
+  views.WaitForBuilds();
   const auto next_oracle = views.OracleFor(*next, routes::Objective::kDistance);
   ASSERT_NE(next_oracle, nullptr);
   EXPECT_EQ(&next_oracle->view(), next.value().get());
