@@ -131,7 +131,7 @@ ScenarioView ScenarioView::Operating(const Network& network, std::chrono::year_m
   return view;
 }
 
-void ScenarioView::Apply() {
+std::unordered_set<std::string> ScenarioView::LayOutExtrasAndClosures() {
   const Network& n = *network_;
   const std::size_t base = n.routes().size();
   extra_out_.assign(n.airports().size(), {});
@@ -143,13 +143,16 @@ void ScenarioView::Apply() {
   }
   closed_airport_.assign(n.airports().size(), false);
   for (AirportId a : scenario_.closed_airports) closed_airport_[a.value] = true;
-
   // Upper-cased once, so a long list costs one hash lookup per route rather than one comparison per
   // route and listed carrier (10,000 carriers x 67,000 routes took seconds).
   std::unordered_set<std::string> excluded_carriers;
   for (const std::string& c : scenario_.excluded_carriers)
     excluded_carriers.insert(ToUpperAscii(c));
+  return excluded_carriers;
+}
 
+void ScenarioView::Apply() {
+  const std::unordered_set<std::string> excluded_carriers = LayOutExtrasAndClosures();
   const std::size_t count = route_count();
   exclusion_.assign(count, RouteExclusion::kUsable);
   std::vector<double> factor(count, 1.0);
@@ -197,18 +200,7 @@ void ScenarioView::Apply() {
 void ScenarioView::ApplyOver(const ScenarioView& base) {
   const Network& n = *network_;
   const std::size_t base_count = n.routes().size();
-  extra_out_.assign(n.airports().size(), {});
-  extra_in_.assign(n.airports().size(), {});
-  for (std::size_t i = 0; i < extra_.size(); ++i) {
-    const RouteId id(static_cast<std::uint32_t>(base_count + i));
-    extra_out_[extra_[i].origin.value].push_back(id);
-    extra_in_[extra_[i].destination.value].push_back(id);
-  }
-  closed_airport_.assign(n.airports().size(), false);
-  for (AirportId a : scenario_.closed_airports) closed_airport_[a.value] = true;
-  std::unordered_set<std::string> excluded_carriers;
-  for (const std::string& c : scenario_.excluded_carriers)
-    excluded_carriers.insert(ToUpperAscii(c));
+  const std::unordered_set<std::string> excluded_carriers = LayOutExtrasAndClosures();
   // The factor each route ends with (the last one listed wins, as in Apply).
   std::unordered_map<std::uint32_t, double> factor;
   for (const CapacityFactor& f : scenario_.capacity_factors) factor[f.route.value] = f.factor;

@@ -12,7 +12,9 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "routes/network.h"
@@ -107,6 +109,8 @@ class ScenarioView {
   ScenarioView() = default;
   // Validates `scenario` and fills the extra routes and resolved factors (Make's checks).
   static Result<ScenarioView> Prepare(const Network& network, const Scenario& scenario);
+  // The extra routes' rows and the closed airports; returns the excluded carriers upper-cased.
+  std::unordered_set<std::string> LayOutExtrasAndClosures();
   void Apply();
   void ApplyOver(const ScenarioView& base);
 

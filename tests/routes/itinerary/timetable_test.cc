@@ -339,33 +339,42 @@ void ExpectSamePlans(const ScenarioView& view, TimetableCache& cache, const Itin
                               << q.destination.value;
 }
 
+// ExpectSamePlans on eight random queries of `view` (ready times near DST changes and week
+// boundaries, horizons of days, or of minutes too); returns the itineraries found.
+int ExpectSamePlansOnRandomQueries(const ScenarioView& view, TimetableCache& cache,
+                                   std::mt19937& rng, bool minute_horizons) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const int n = static_cast<int>(view.network().airports().size());
+  int found = 0;
+  for (int round = 0; round < 8; ++round) {
+    ItineraryQuery q;
+    q.origin = AirportId{static_cast<std::uint32_t>(pick(0, n - 1))};
+    q.destination = AirportId{static_cast<std::uint32_t>((q.origin.value + pick(1, n - 1)) % n)};
+    q.ready = InterestingReady(rng);
+    q.horizon = days{pick(1, 20)};
+    if (minute_horizons && pick(0, 3) == 0) q.horizon = minutes{pick(30, 3000)};
+    q.k = pick(1, 5);
+    q.max_legs = pick(1, 4);
+    q.shipment_kg = pick(0, 2) == 0 ? pick(0, 60) * 1000 : 0;
+    if (pick(0, 2) == 0) q.arrive_by = q.ready + hours{pick(1, 24 * 25)};
+    ExpectSamePlans(view, cache, q);
+    StopCheck stop;
+    auto plan = PlanItinerary(view, q, cache, stop);
+    if (plan.ok()) found += static_cast<int>(plan->itineraries.size());
+  }
+  return found;
+}
+
 TEST(PlanItineraryOnTimetables, SameAsPerRequestExpansionOnRandomNetworks) {
   int found = 0;
   for (unsigned seed = 1; seed <= 60; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     std::mt19937 rng(seed);
-    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     auto network = RandomNetwork(rng);
     ASSERT_NE(network, nullptr);
     auto view = std::make_shared<const ScenarioView>(ScenarioView::Operating(*network, kAsOf));
     TimetableCache cache(view);
-    const int n = static_cast<int>(network->airports().size());
-    for (int round = 0; round < 8; ++round) {
-      ItineraryQuery q;
-      q.origin = AirportId{static_cast<std::uint32_t>(pick(0, n - 1))};
-      q.destination = AirportId{static_cast<std::uint32_t>((q.origin.value + pick(1, n - 1)) % n)};
-      q.ready = InterestingReady(rng);
-      q.horizon = days{pick(1, 20)};
-      if (pick(0, 3) == 0) q.horizon = minutes{pick(30, 3000)};
-      q.k = pick(1, 5);
-      q.max_legs = pick(1, 4);
-      q.shipment_kg = pick(0, 2) == 0 ? pick(0, 60) * 1000 : 0;
-      if (pick(0, 2) == 0) q.arrive_by = q.ready + hours{pick(1, 24 * 25)};
-      ExpectSamePlans(*view, cache, q);
-      StopCheck stop;
-      auto plan = PlanItinerary(*view, q, cache, stop);
-      if (plan.ok()) found += static_cast<int>(plan->itineraries.size());
-    }
+    found += ExpectSamePlansOnRandomQueries(*view, cache, rng, /*minute_horizons=*/true);
   }
   EXPECT_GT(found, 100);  // the seeds do produce itineraries to compare
 }
@@ -479,21 +488,7 @@ TEST(PlanItineraryOnTimetables, WhatIfViewsOnTheSharedWeeksPlanAsTheirOwnExpansi
     for (std::uint32_t r = 0; r < what_if->route_count(); ++r) {
       closed += operating->usable(RouteId{r}) && !what_if->usable(RouteId{r});
     }
-    for (int round = 0; round < 8; ++round) {
-      ItineraryQuery q;
-      q.origin = AirportId{static_cast<std::uint32_t>(pick(0, n - 1))};
-      q.destination = AirportId{static_cast<std::uint32_t>((q.origin.value + pick(1, n - 1)) % n)};
-      q.ready = InterestingReady(rng);
-      q.horizon = days{pick(1, 20)};
-      q.k = pick(1, 5);
-      q.max_legs = pick(1, 4);
-      q.shipment_kg = pick(0, 2) == 0 ? pick(0, 60) * 1000 : 0;
-      if (pick(0, 2) == 0) q.arrive_by = q.ready + hours{pick(1, 24 * 25)};
-      ExpectSamePlans(*what_if, cache, q);
-      StopCheck stop;
-      auto plan = PlanItinerary(*what_if, q, cache, stop);
-      if (plan.ok()) found += static_cast<int>(plan->itineraries.size());
-    }
+    found += ExpectSamePlansOnRandomQueries(*what_if, cache, rng, /*minute_horizons=*/false);
   }
   EXPECT_GT(found, 60);
   EXPECT_GT(closed, 40);  // the scenarios do close routes the shared weeks hold
