@@ -37,4 +37,11 @@ struct Scenario {
   std::vector<RouteInput> extra_routes;
 };
 
+// True when `s` changes nothing beyond as_of and include_planned (no closures, exclusions,
+// factors or extra routes): the scenario of a shared view (ScenarioView::Make(base, scenario)).
+inline bool IsPlain(const Scenario& s) {
+  return s.closed_airports.empty() && s.closed_routes.empty() && s.excluded_carriers.empty() &&
+         s.capacity_factors.empty() && s.extra_routes.empty();
+}
+
 }  // namespace aircargo::routes

@@ -52,11 +52,7 @@ Result<ScenarioView> ScenarioView::Make(const Network& network, const Scenario& 
   return view;
 }
 
-bool ScenarioView::plain() const {
-  return scenario_.closed_airports.empty() && scenario_.closed_routes.empty() &&
-         scenario_.excluded_carriers.empty() && scenario_.capacity_factors.empty() &&
-         extra_.empty();
-}
+bool ScenarioView::plain() const { return IsPlain(scenario_); }
 
 bool ScenarioView::DerivesFrom(const ScenarioView& base, const Scenario& scenario) {
   return base.plain() && base.scenario_.as_of == scenario.as_of &&

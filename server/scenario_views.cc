@@ -6,15 +6,6 @@
 
 namespace aircargo::server {
 
-namespace {
-
-bool Plain(const routes::Scenario& s) {
-  return s.closed_airports.empty() && s.closed_routes.empty() && s.excluded_carriers.empty() &&
-         s.capacity_factors.empty() && s.extra_routes.empty();
-}
-
-}  // namespace
-
 routes::Result<ScenarioViews::ViewPtr> ScenarioViews::SharedFor(
     const std::shared_ptr<const routes::Network>& network, std::chrono::year_month_day today,
     bool include_planned) {
@@ -87,7 +78,7 @@ routes::Result<ScenarioViews::ViewPtr> ScenarioViews::For(
     return std::make_shared<const routes::ScenarioView>(std::move(view).value());
   }
   auto base = SharedFor(network, today, core->include_planned);
-  if (!base.ok() || Plain(*core)) return base;
+  if (!base.ok() || routes::IsPlain(*core)) return base;
   auto view = routes::ScenarioView::Make(**base, *core);  // a delta over the shared view
   if (!view.ok()) return view.error();
   return std::make_shared<const routes::ScenarioView>(std::move(view).value());
