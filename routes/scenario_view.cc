@@ -54,6 +54,18 @@ Result<ScenarioView> ScenarioView::Make(const Network& network, const Scenario& 
 
 bool ScenarioView::plain() const { return IsPlain(scenario_); }
 
+bool ScenarioView::UsesOnlyRoutesOf(const ScenarioView& other) const {
+  if (&other == this) return true;
+  if (other.network_ != network_ || other.route_count() != route_count()) return false;
+  for (std::size_t r = 0; r < exclusion_.size(); ++r) {
+    if (exclusion_[r] == RouteExclusion::kUsable &&
+        other.exclusion_[r] != RouteExclusion::kUsable) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ScenarioView::DerivesFrom(const ScenarioView& base, const Scenario& scenario) {
   return base.plain() && base.scenario_.as_of == scenario.as_of &&
          base.scenario_.include_planned == scenario.include_planned;
@@ -218,6 +230,7 @@ void ScenarioView::ApplyOver(const ScenarioView& base) {
     } else if (f != factor.end() && f->second == 0) {
       why = RouteExclusion::kZeroCapacity;
     }
+    if (why != RouteExclusion::kUsable) capacity_kg_[i] = 0;
   };
   for (AirportId a : scenario_.closed_airports) {
     for (RouteId id : n.outbound(a)) check(id.value);
@@ -228,28 +241,19 @@ void ScenarioView::ApplyOver(const ScenarioView& base) {
   }
   for (const auto& [route, f] : factor) check(route);
   for (std::size_t i = base_count; i < count; ++i) check(static_cast<std::uint32_t>(i));
-  for (RouteId id : scenario_.closed_routes) exclusion_[id.value] = RouteExclusion::kClosedRoute;
+  for (RouteId id : scenario_.closed_routes) {
+    exclusion_[id.value] = RouteExclusion::kClosedRoute;
+    capacity_kg_[id.value] = 0;
+  }
 
-  // Capacities: the base's for network routes still usable (its factor is 1), 0 for the ones the
-  // scenario excludes, and the factored ones computed as Apply computes them.
+  // Capacities: the base's for network routes still usable (its factor is 1), 0 for the ones
+  // excluded above, and the factored ones computed as Apply computes them.
   const auto weekly = [&](std::uint32_t i, double f) {
     capacity_kg_[i] = static_cast<std::int64_t>(
         std::llround(static_cast<double>(route(RouteId(i)).weekly_capacity_kg()) * f));
     if (capacity_kg_[i] == 0) exclusion_[i] = RouteExclusion::kZeroCapacity;
   };
-  const auto zero_unless_usable = [&](std::uint32_t i) {
-    if (exclusion_[i] != RouteExclusion::kUsable) capacity_kg_[i] = 0;
-  };
-  for (AirportId a : scenario_.closed_airports) {
-    for (RouteId id : n.outbound(a)) zero_unless_usable(id.value);
-    for (RouteId id : n.inbound(a)) zero_unless_usable(id.value);
-  }
-  if (!excluded_carriers.empty()) {
-    for (std::uint32_t i = 0; i < base_count; ++i) zero_unless_usable(i);
-  }
-  for (RouteId id : scenario_.closed_routes) capacity_kg_[id.value] = 0;
   for (const auto& [route, f] : factor) {
-    zero_unless_usable(route);
     if (exclusion_[route] == RouteExclusion::kUsable && route < base_count) weekly(route, f);
   }
   for (std::size_t i = base_count; i < count; ++i) {

@@ -56,6 +56,10 @@ class ScenarioView {
   static bool DerivesFrom(const ScenarioView& base, const Scenario& scenario);
   // True when no closures, exclusions, factors or extra routes change the network's own view.
   bool plain() const;
+  // True when `other` is a view of the same network with the same routes (no extra ones here)
+  // and can use every route this view can use: data laid out for `other` (a flow template, weekly
+  // timetables) then holds everything this view needs. One pass over the route ids.
+  bool UsesOnlyRoutesOf(const ScenarioView& other) const;
   // Every OPERATING route effective today-or-earlier as of `as_of`; no closures (handy in tests).
   static ScenarioView Operating(const Network& network, std::chrono::year_month_day as_of);
 

@@ -17,9 +17,7 @@ grpc::Status PlannerServiceImpl::PlanItinerary(grpc::ServerContext* context,
       SharedView(request->scenario(), response),
       [this](const ScenarioViews::ViewPtr& view, const ItineraryRequest& parsed,
              ComputeSlots::Lease&, routes::StopCheck& stop) {
-        if (auto timetables = views_.TimetablesOf(view)) {
-          return routes::PlanItinerary(*view, parsed.query, *timetables, stop);
-        }
+        // A shared view's own weeks, or (a what-if) those of the shared view of its snapshot.
         if (auto timetables = views_.SnapshotTimetablesFor(view);
             timetables != nullptr && timetables->Serves(*view)) {
           return routes::PlanItinerary(*view, parsed.query, *timetables, stop);

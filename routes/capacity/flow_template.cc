@@ -91,18 +91,9 @@ FlowTemplate::FlowTemplate(const ScenarioView& view) : view_(&view), id_(NextTem
   journal_limit_ = std::max<std::uint32_t>(1024, pair_count());
 }
 
-bool FlowTemplate::DerivesFrom(const FlowTemplate& base, const ScenarioView& view) {
-  const ScenarioView& b = *base.view_;
-  if (&b.network() != &view.network() || b.route_count() != view.route_count()) return false;
-  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
-    if (view.usable(RouteId(r)) && !b.usable(RouteId(r))) return false;
-  }
-  return true;
-}
-
 std::unique_ptr<const FlowTemplate> FlowTemplate::Over(const FlowTemplate& base,
                                                        const ScenarioView& view) {
-  if (!DerivesFrom(base, view)) return nullptr;
+  if (!view.UsesOnlyRoutesOf(*base.view_)) return nullptr;
   return std::unique_ptr<const FlowTemplate>(new FlowTemplate(base, view));
 }
 

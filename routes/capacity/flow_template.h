@@ -49,13 +49,12 @@ class FlowTemplate {
   // The template of `view` as a delta over `base`: base's layout, shared (no pass over the route
   // records), with `view`'s capacities; the routes `view` leaves out keep their arcs at capacity 0,
   // which carry nothing and are never in a cut, so every answer is the one a template of its own
-  // would give (tests/routes/capacity/flow_template_test.cc). Null unless DerivesFrom(base, view).
-  // `base` may be dropped before the result; its view may not (the layout's route ids are its).
+  // would give (tests/routes/capacity/flow_template_test.cc). Null unless
+  // view.UsesOnlyRoutesOf(base.view()) (same network and routes, nothing usable that base's view
+  // cannot use). `base` may be dropped before the result; its view may not (the layout's route ids
+  // are its).
   static std::unique_ptr<const FlowTemplate> Over(const FlowTemplate& base,
                                                   const ScenarioView& view);
-  // True when `view` is on base's network, has the same routes (no extra ones), and every route
-  // it can use base can use too.
-  static bool DerivesFrom(const FlowTemplate& base, const ScenarioView& view);
   FlowTemplate(const FlowTemplate&) = delete;
   FlowTemplate& operator=(const FlowTemplate&) = delete;
 

@@ -115,13 +115,7 @@ TimetableCache::Stats TimetableCache::stats() const {
 }
 
 bool TimetableCache::Serves(const ScenarioView& view) const {
-  const ScenarioView& own = *view_;
-  if (&own == &view) return true;
-  if (&own.network() != &view.network() || view.route_count() != own.route_count()) return false;
-  for (std::uint32_t r = 0; r < view.route_count(); ++r) {
-    if (view.usable(RouteId(r)) && !own.usable(RouteId(r))) return false;
-  }
-  return true;
+  return view.UsesOnlyRoutesOf(*view_);
 }
 
 }  // namespace aircargo::routes
