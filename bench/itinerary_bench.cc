@@ -13,6 +13,10 @@
 // what_if` and `.../what_if/shared`: the same queries on a what-if view (every 50th route closed,
 // every 70th scaled by 0.5), expanding its own flights (what aircargod did for a scenario) or
 // reading the operating view's shared weeks filtered to its routes (TimetableCache::Serves).
+// `openflights/PlanItinerary/k1/shared/percentiles`: the plain OpenFlights import (flights spread
+// evenly over the week, what scripts/bench serves to aircargo-loadgen) and the load generator's
+// query mix (2,000 uniform random pairs of served airports), each query timed on its own: counters
+// p50_us, p90_us, p99_us, max_us (the core's part of the loadgen's PlanItinerary p99).
 // Counters: flights = dated flights scanned per query (max_flights: the most in one query),
 // found = itineraries per query,
 // MB = one week's timetable (Timetable::bytes()).
@@ -112,6 +116,62 @@ const Fixture* World() {
     return network ? MakeFixture(network, 100) : nullptr;
   }();
   return fixture;
+}
+
+// The OpenFlights import as aircargod serves it in scripts/bench (flights spread evenly over the
+// week), and the query mix of aircargo-loadgen's plan-itinerary mode: uniform random pairs of
+// served airports.
+const Fixture* OpenFlights() {
+  static const Fixture* fixture = []() -> Fixture* {
+    auto network = bench::WorldAsImported();
+    return network ? MakeFixture(network, 2000) : nullptr;
+  }();
+  return fixture;
+}
+
+// Every query once per iteration, each timed on its own: the tail the loadgen's p99 goal is about,
+// without gRPC. Counters p50_us, p90_us, p99_us and max_us over the queries of the last iteration.
+void RunPercentiles(benchmark::State& state, const Fixture* f) {
+  if (f == nullptr) {
+    state.SkipWithError("network not available (OpenFlights data absent, or smoke mode)");
+    return;
+  }
+  for (const Query& q : f->queries) {  // warm the shared weeks, as aircargod holds them
+    StopCheck stop;
+    if (!f->timetables->Weeks(q.ready, q.ready + kDefaultItineraryHorizon, stop).ok()) {
+      state.SkipWithError("timetable build failed");
+      return;
+    }
+  }
+  std::vector<double> micros(f->queries.size());
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < f->queries.size(); ++i) {
+      const Query& q = f->queries[i];
+      ItineraryQuery query;
+      query.origin = q.origin;
+      query.destination = q.destination;
+      query.ready = q.ready;
+      const auto start = std::chrono::steady_clock::now();
+      StopCheck stop;
+      auto plan = PlanItinerary(*f->view, query, *f->timetables, stop);
+      micros[i] =
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+              .count();
+      if (!plan.ok()) {
+        state.SkipWithError(plan.error().ToString().c_str());
+        return;
+      }
+      benchmark::DoNotOptimize(plan->itineraries.data());
+    }
+  }
+  std::sort(micros.begin(), micros.end());
+  const auto at = [&](double q) {
+    return micros[std::min(micros.size() - 1, static_cast<std::size_t>(q * micros.size()))];
+  };
+  state.counters["p50_us"] = at(0.50);
+  state.counters["p90_us"] = at(0.90);
+  state.counters["p99_us"] = at(0.99);
+  state.counters["max_us"] = micros.back();
 }
 
 void RunPlanItinerary(benchmark::State& state, const Fixture* f, int k, bool shared,
@@ -258,6 +318,13 @@ void Register(const std::string& name, const Fixture* (*fixture)()) {
 int main(int argc, char** argv) {
   aircargo::routes::Register("shenyang", aircargo::routes::Shenyang);
   aircargo::routes::Register("world", aircargo::routes::World);
+  benchmark::RegisterBenchmark("openflights/PlanItinerary/k1/shared/percentiles",
+                               [](benchmark::State& s) {
+                                 aircargo::routes::RunPercentiles(s,
+                                                                  aircargo::routes::OpenFlights());
+                               })
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(3);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

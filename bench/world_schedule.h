@@ -1,7 +1,9 @@
-// The OpenFlights world network with a seeded weekly schedule, for the schedule-based benchmarks
-// (itinerary_bench, schedule_capacity_bench): every route gets its flights_per_week departures at
-// one random local time of day (5-minute slots, seed 7), one per weekday. Null when the data is
-// absent or in smoke mode.
+// The OpenFlights world network for the schedule-based benchmarks (itinerary_bench,
+// schedule_capacity_bench), null when the data is absent or in smoke mode:
+// - WorldWithSeededSchedule: every route gets its flights_per_week departures at one random local
+//   time of day (5-minute slots, seed 7), one per weekday;
+// - WorldAsImported: the plain import (`aircargo import openflights`, what scripts/bench serves to
+//   aircargo-loadgen), whose routes spread their weekly flights evenly over the week.
 #pragma once
 
 #include <cstdio>
@@ -16,6 +18,16 @@
 #include "routes/network.h"
 
 namespace aircargo::bench {
+
+inline std::shared_ptr<const routes::Network> WorldAsImported() {
+  const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
+  if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
+  auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
+                                            formats::OpenFlightsOptions{}, nullptr);
+  if (!message.ok()) return nullptr;
+  auto network = formats::BuildNetwork(*message);
+  return network.ok() ? std::shared_ptr<const routes::Network>(*network) : nullptr;
+}
 
 inline std::shared_ptr<const routes::Network> WorldWithSeededSchedule() {
   const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;

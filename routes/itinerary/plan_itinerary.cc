@@ -2,17 +2,16 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "routes/graph.h"
 #include "routes/itinerary/airport_zones.h"
 #include "routes/itinerary/connection_scan.h"
 #include "routes/itinerary/dated_flights.h"
 #include "routes/itinerary/local_time.h"
+#include "routes/itinerary/routes_within_legs.h"
 #include "routes/itinerary/timetable.h"
 #include "routes/itinerary/timetable_cache.h"
 #include "routes/route_set.h"
@@ -115,110 +114,6 @@ Result<Itinerary> BuildItinerary(const std::vector<DatedFlight>& flights, const 
   return it;
 }
 
-// Routes that can be a leg of some chain of at most max_legs legs from the origin to the
-// destination: hops(origin -> route origin) + 1 + hops(route destination -> destination) <=
-// max_legs, and not into the origin or out of the destination (chains never do either). An exact
-// pruning: on the world network it leaves a small part of the timetable to expand.
-RouteSet RoutesWithinLegs(const ScenarioView& view, const ItineraryQuery& q) {
-  const Graph& g = view.network().graph();
-  const std::size_t n = view.network().airports().size();
-  constexpr int kFar = std::numeric_limits<int>::max();
-  // Hop counts up to max_legs - 1 (a route's origin is at most that far from the origin, its
-  // destination at most that far from the destination). The graph's edges give each route's other
-  // end without reading the route record.
-  auto hops = [&](AirportId start, bool forward) {
-    std::vector<int> dist(n, kFar);
-    std::vector<AirportId> frontier{start};
-    std::vector<AirportId> next;
-    dist[start.value] = 0;
-    for (int level = 0; level + 1 < q.max_legs && !frontier.empty(); ++level) {
-      next.clear();
-      auto reach = [&](AirportId b) {
-        if (dist[b.value] == kFar) {
-          dist[b.value] = level + 1;
-          next.push_back(b);
-        }
-      };
-      for (AirportId a : frontier) {
-        if (forward) {
-          for (auto [it, end] = boost::out_edges(a.value, g); it != end; ++it) {
-            if (view.usable(g[*it].route))
-              reach(AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
-          }
-          for (RouteId id : view.extra_out_routes(a)) {
-            if (view.usable(id)) reach(view.route(id).destination);
-          }
-        } else {
-          for (auto [it, end] = boost::in_edges(a.value, g); it != end; ++it) {
-            if (view.usable(g[*it].route))
-              reach(AirportId{static_cast<std::uint32_t>(boost::source(*it, g))});
-          }
-          for (RouteId id : view.extra_in_routes(a)) {
-            if (view.usable(id)) reach(view.route(id).origin);
-          }
-        }
-      }
-      std::swap(frontier, next);
-    }
-    return dist;
-  };
-  const std::vector<int> from_origin = hops(q.origin, true);
-  const std::vector<int> to_destination = hops(q.destination, false);
-  RouteSet keep(view.route_count());
-  auto consider = [&](RouteId id, AirportId from, AirportId to) {
-    if (!view.usable(id) || to == q.origin || from == q.destination) return;
-    const int before = from_origin[from.value];
-    const int after = to_destination[to.value];
-    if (before != kFar && after != kFar && before + 1 + after <= q.max_legs) keep.Insert(id);
-  };
-  // A kept route a -> b has before(a) + after(b) <= max_legs - 1. For any threshold t, those with
-  // before(a) <= t are found among the out-edges of the airports at most t hops from the origin,
-  // the others (after(b) <= max_legs - 2 - t) among the in-edges of the airports at most
-  // max_legs - 2 - t hops before the destination. Walk the t that reads the fewest edges: between
-  // two hubs, the airports near either end hold far fewer edges than everything within reach.
-  const int legs = q.max_legs;
-  std::vector<std::uint64_t> out_work(static_cast<std::size_t>(legs), 0);
-  std::vector<std::uint64_t> in_work(static_cast<std::size_t>(legs), 0);
-  for (std::uint32_t a = 0; a < n; ++a) {
-    if (from_origin[a] < legs) {
-      out_work[static_cast<std::size_t>(from_origin[a])] +=
-          boost::out_degree(a, g) + view.extra_out_routes(AirportId{a}).size();
-    }
-    if (to_destination[a] < legs) {
-      in_work[static_cast<std::size_t>(to_destination[a])] +=
-          boost::in_degree(a, g) + view.extra_in_routes(AirportId{a}).size();
-    }
-  }
-  int best_t = -1;
-  std::uint64_t best_work = std::numeric_limits<std::uint64_t>::max();
-  for (int t = -1; t < legs; ++t) {
-    std::uint64_t work = 0;
-    for (int i = 0; i <= t; ++i) work += out_work[static_cast<std::size_t>(i)];
-    for (int j = 0; j <= legs - 2 - t; ++j) work += in_work[static_cast<std::size_t>(j)];
-    if (work < best_work) {
-      best_work = work;
-      best_t = t;
-    }
-  }
-  for (std::uint32_t a = 0; a < n; ++a) {
-    if (from_origin[a] <= best_t) {
-      const AirportId from{a};
-      for (auto [it, end] = boost::out_edges(a, g); it != end; ++it) {
-        consider(g[*it].route, from, AirportId{static_cast<std::uint32_t>(boost::target(*it, g))});
-      }
-      for (RouteId id : view.extra_out_routes(from)) consider(id, from, view.route(id).destination);
-    }
-    if (to_destination[a] <= legs - 2 - best_t) {
-      const AirportId to{a};
-      for (auto [it, end] = boost::in_edges(a, g); it != end; ++it) {
-        consider(g[*it].route, AirportId{static_cast<std::uint32_t>(boost::source(*it, g))}, to);
-      }
-      for (RouteId id : view.extra_in_routes(to)) consider(id, view.route(id).origin, to);
-    }
-  }
-  return keep;
-}
-
 // Usable routes leaving the origin.
 RouteSet RoutesFromOrigin(const ScenarioView& view, AirportId origin) {
   RouteSet keep(view.route_count());
@@ -234,10 +129,11 @@ struct Diagnosis {
 // The dated flights of the request's view leaving in [from, to] that pass a filter: ExpandView's
 // contract, answered by expanding per request or from shared timetables. The shared timetables
 // copy only those leaving in (copy_after, copy_until] and count the rest in window_flights
-// (SelectFlights); the expansion returns them all.
+// (SelectFlights), or leave window_flights 0 with WindowCount::kSkip; the expansion returns them
+// all.
 using FlightsIn = std::function<Result<DatedTimetable>(
     sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_after,
-    sys_seconds copy_until)>;
+    sys_seconds copy_until, WindowCount count)>;
 constexpr sys_seconds kWholeWindow = sys_seconds::max();
 constexpr sys_seconds kFromTheStart = sys_seconds::min();
 
@@ -257,16 +153,18 @@ Result<Diagnosis> Diagnose(const ScenarioView& view, const ItineraryQuery& q,
   const sys_seconds expand_end = std::max(window_end, q.arrive_by.value_or(window_end));
   std::optional<DatedTimetable> any_payload;
   if (!table.payload_too_small.empty()) {
-    auto all = flights_in(q.ready, expand_end, {0, &within_legs}, kFromTheStart, kWholeWindow);
+    auto all = flights_in(q.ready, expand_end, {0, &within_legs}, kFromTheStart, kWholeWindow,
+                          WindowCount::kSkip);
     if (!all.ok()) return all.error();
     any_payload = std::move(all).value();
   }
   // Departures from the origin, wherever they lead, with and without the payload filter.
   const RouteSet from_origin = RoutesFromOrigin(view, q.origin);
-  auto origin_fitting =
-      flights_in(q.ready, window_end, {q.shipment_kg, &from_origin}, kFromTheStart, kWholeWindow);
+  auto origin_fitting = flights_in(q.ready, window_end, {q.shipment_kg, &from_origin},
+                                   kFromTheStart, kWholeWindow, WindowCount::kSkip);
   if (!origin_fitting.ok()) return origin_fitting.error();
-  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin}, kFromTheStart, kWholeWindow);
+  auto origin_any = flights_in(q.ready, window_end, {0, &from_origin}, kFromTheStart, kWholeWindow,
+                               WindowCount::kSkip);
   if (!origin_any.ok()) return origin_any.error();
   const auto plural = [](long n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
@@ -345,9 +243,8 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   if (auto error = Validate(view.network(), query)) return *error;
   return Plan(
       view, query,
-      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds, sys_seconds) {
-        return ExpandView(view, from, to, filter, stop);
-      },
+      [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds, sys_seconds,
+          WindowCount) { return ExpandView(view, from, to, filter, stop); },
       stop);
 }
 
@@ -367,8 +264,8 @@ Result<ItineraryPlan> PlanItinerary(const ScenarioView& view, const ItineraryQue
   return Plan(
       view, query,
       [&](sys_seconds from, sys_seconds to, const FlightFilter& filter, sys_seconds copy_after,
-          sys_seconds copy_until) {
-        return SelectFlights(*weeks, from, to, filter, stop, copy_until, copy_after);
+          sys_seconds copy_until, WindowCount count) {
+        return SelectFlights(*weeks, from, to, filter, stop, copy_until, copy_after, count);
       },
       stop);
 }
@@ -379,7 +276,8 @@ Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query
                            const FlightsIn& flights_in, StopCheck& stop) {
   const Network& network = view.network();
   const sys_seconds window_end = WindowEnd(query);
-  const RouteSet within_legs = RoutesWithinLegs(view, query);
+  const RouteSet within_legs =
+      RoutesWithinLegs(view, query.origin, query.destination, query.max_legs);
   const ScanRules rules = MakeRules(network, query);
   const FlightFilter filter{query.shipment_kg, &within_legs};
 
@@ -395,7 +293,8 @@ Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query
   // the whole window.
   sys_seconds copy_until = kWholeWindow;
   if (!query.arrive_by) copy_until = query.ready + rules.export_clearance + std::chrono::days{2};
-  auto first = flights_in(query.ready, window_end, filter, kFromTheStart, copy_until);
+  auto first =
+      flights_in(query.ready, window_end, filter, kFromTheStart, copy_until, WindowCount::kCount);
   if (!first.ok()) return first.error();
   DatedTimetable table = std::move(first).value();
   EarliestScan scan(table.flights, rules, query.ready, query.k);
@@ -408,11 +307,8 @@ Result<ItineraryPlan> Plan(const ScenarioView& view, const ItineraryQuery& query
     copy_until = static_cast<int>(chains.size()) == query.k
                      ? std::max(chains.back().delivered, wider)
                      : query.ready + (copy_until - query.ready) * 2;
-    auto more = flights_in(query.ready, window_end, filter, copied, copy_until);
+    auto more = flights_in(query.ready, window_end, filter, copied, copy_until, WindowCount::kSkip);
     if (!more.ok()) return more.error();
-    if (more->window_flights != table.window_flights) {
-      return MakeError(ErrorCode::kInternal, "timetable", "the window changed between reads");
-    }
     table.flights.insert(table.flights.end(), more->flights.begin(), more->flights.end());
     if (auto error = scan.Resume(stop)) return *error;
     chains = scan.Chains();

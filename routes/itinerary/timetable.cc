@@ -116,7 +116,8 @@ DatedFlight Timetable::flight(std::size_t position) const {
 
 Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds from, sys_seconds to,
                                      const FlightFilter& filter, StopCheck& stop,
-                                     sys_seconds copy_until, sys_seconds copy_after) {
+                                     sys_seconds copy_until, sys_seconds copy_after,
+                                     WindowCount count) {
   if (weeks.empty() || weeks.front() == nullptr) {
     return MakeError(ErrorCode::kInternal, "timetable", "no week to select flights from");
   }
@@ -204,22 +205,31 @@ Result<DatedTimetable> SelectFlights(const TimetableWeeks& weeks, sys_seconds fr
       const Timetable& week = *window.table;
       const auto begin = week.positions_.begin() + week.first_[r];
       const auto end = week.positions_.begin() + week.first_[r + 1];
-      if (window.copy_hi == window.copy_lo && window.lo == 0 && window.hi == week.flights_.size()) {
-        // A whole week with nothing to copy: only counted, without a search.
-        table.window_flights += static_cast<std::size_t>(end - begin);
-        continue;
+      if (window.copy_hi == window.copy_lo) {
+        // Nothing to copy: a whole week is counted without a search.
+        if (count == WindowCount::kSkip) continue;
+        if (window.lo == 0 && window.hi == week.flights_.size()) {
+          table.window_flights += static_cast<std::size_t>(end - begin);
+          continue;
+        }
       }
-      const auto in_window = std::lower_bound(begin, end, window.lo);
-      auto p = window.copy_lo == window.lo ? in_window
-                                           : std::lower_bound(in_window, end, window.copy_lo);
+      // A window that starts with the week or ends with it needs no search at that end.
+      const std::uint32_t start = count == WindowCount::kCount ? window.lo : window.copy_lo;
+      const auto in_window = start == 0 ? begin : std::lower_bound(begin, end, start);
+      auto p = window.copy_lo == window.lo || count == WindowCount::kSkip
+                   ? in_window
+                   : std::lower_bound(in_window, end, window.copy_lo);
       for (; p != end && *p < window.copy_hi; ++p) {
         const std::uint32_t bit = *p - window.copy_lo;
         window.selected[bit / 64] |= std::uint64_t{1} << (bit % 64);
         ++selected;
       }
-      // The whole window is counted, copied or not.
-      table.window_flights +=
-          static_cast<std::size_t>(std::lower_bound(p, end, window.hi) - in_window);
+      // The whole window is counted, copied or not (unless the caller skips the count).
+      if (count == WindowCount::kCount) {
+        const auto past =
+            window.hi == week.flights_.size() ? end : std::lower_bound(p, end, window.hi);
+        table.window_flights += static_cast<std::size_t>(past - in_window);
+      }
     }
   };
   if (filter.only_routes != nullptr) {

@@ -30,6 +30,10 @@
 
 namespace aircargo::routes {
 
+// Whether SelectFlights counts window_flights (kSkip leaves it 0: a later slice of a window whose
+// count the first slice gave).
+enum class WindowCount { kCount, kSkip };
+
 class Timetable {
  public:
   static constexpr std::chrono::days kWeek{7};
@@ -60,7 +64,7 @@ class Timetable {
   friend Result<DatedTimetable> SelectFlights(
       const std::vector<std::shared_ptr<const Timetable>>& weeks, std::chrono::sys_seconds from,
       std::chrono::sys_seconds to, const FlightFilter& filter, StopCheck& stop,
-      std::chrono::sys_seconds copy_until, std::chrono::sys_seconds copy_after);
+      std::chrono::sys_seconds copy_until, std::chrono::sys_seconds copy_after, WindowCount count);
 
   struct CompactFlight {
     std::uint32_t route;
@@ -99,13 +103,14 @@ using TimetableWeeks = std::vector<std::shared_ptr<const Timetable>>;
 // With `copy_until` before `to`, only the flights leaving up to `copy_until` are copied, and with
 // `copy_after` at or after `from` only those leaving after it: a slice of the whole list, so
 // consecutive slices append into it. window_flights still counts every selected flight in
-// [from, to] (binary searches per route and partial week, no pass over the flights beyond):
-// PlanItinerary reads the first days of a long horizon first and only adds later days when its
-// scan needs them.
+// [from, to] (binary searches per route and partial week, no pass over the flights beyond)
+// unless `count` is kSkip: PlanItinerary reads the first days of a long horizon first and only
+// adds later days when its scan needs them.
 Result<DatedTimetable> SelectFlights(
     const TimetableWeeks& weeks, std::chrono::sys_seconds from, std::chrono::sys_seconds to,
     const FlightFilter& filter, StopCheck& stop,
     std::chrono::sys_seconds copy_until = std::chrono::sys_seconds::max(),
-    std::chrono::sys_seconds copy_after = std::chrono::sys_seconds::min());
+    std::chrono::sys_seconds copy_after = std::chrono::sys_seconds::min(),
+    WindowCount count = WindowCount::kCount);
 
 }  // namespace aircargo::routes
