@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -19,26 +20,32 @@
 
 namespace aircargo::bench {
 
-inline std::shared_ptr<const routes::Network> WorldAsImported() {
+// The plain import as a message; nullopt when the data is absent or in smoke mode.
+inline std::optional<v1::Network> ImportWorld() {
   const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
-  if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
+  if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return std::nullopt;
   auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
                                             formats::OpenFlightsOptions{}, nullptr);
-  if (!message.ok()) return nullptr;
-  auto network = formats::BuildNetwork(*message);
+  if (!message.ok()) return std::nullopt;
+  return std::move(message).value();
+}
+
+inline std::shared_ptr<const routes::Network> BuildWorld(const v1::Network& world) {
+  auto network = formats::BuildNetwork(world);
   return network.ok() ? std::shared_ptr<const routes::Network>(*network) : nullptr;
 }
 
+inline std::shared_ptr<const routes::Network> WorldAsImported() {
+  const std::optional<v1::Network> world = ImportWorld();
+  return world ? BuildWorld(*world) : nullptr;
+}
+
 inline std::shared_ptr<const routes::Network> WorldWithSeededSchedule() {
-  const std::string dir = AIRCARGO_OPENFLIGHTS_DIR;
-  if (Smoke() || !std::filesystem::exists(dir + "/routes.dat")) return nullptr;
-  auto message = formats::ImportOpenFlights(formats::OpenFlightsFiles::InDirectory(dir),
-                                            formats::OpenFlightsOptions{}, nullptr);
-  if (!message.ok()) return nullptr;
-  v1::Network world = std::move(message).value();
+  std::optional<v1::Network> world = ImportWorld();
+  if (!world) return nullptr;
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> slot(0, 24 * 12 - 1);  // 5-minute slots
-  for (v1::Route& route : *world.mutable_routes()) {
+  for (v1::Route& route : *world->mutable_routes()) {
     route.clear_departures();
     const int per_week = route.flights_per_week();
     const int minute = slot(rng) * 5;
@@ -50,8 +57,7 @@ inline std::shared_ptr<const routes::Network> WorldWithSeededSchedule() {
       d->set_local_time(time);
     }
   }
-  auto network = formats::BuildNetwork(world);
-  return network.ok() ? std::shared_ptr<const routes::Network>(*network) : nullptr;
+  return BuildWorld(*world);
 }
 
 }  // namespace aircargo::bench
